@@ -1,0 +1,54 @@
+# `make run` serves the demo site on 127.0.0.1:8000; `make test` runs the whole suite.
+# Both create .venv and install what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# pytest-xdist workers: both cores by default.
+WORKERS ?= 2
+
+.PHONY: run test lint format messages system-deps serve bench clean
+
+$(VENV)/.installed-run: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -qq --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run tests/requirements.txt
+	$(PY) -m pip install -qq --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+# GNU gettext compiles and extracts the translation catalogs.
+system-deps:
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+
+messages: system-deps $(VENV)/.installed-run
+	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
+
+run: messages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+test: messages $(VENV)/.installed-test
+	$(BIN)/pytest tests -n $(WORKERS) -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: messages $(VENV)/.installed-test
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/home.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,105 @@
+"""Reading the environment for settings: every variable is validated here, once.
+
+A missing or malformed variable stops start-up with one line that names it (``SystemExit``
+with a message prints that line and no traceback), so an operator sees at once what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import environ
+
+DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+ELASTICSEARCH_SCHEMES = {"http", "https"}
+EMAIL_SCHEMES = {"smtp", "smtps", "smtp+tls", "smtp+ssl", "consolemail", "memorymail", "dummymail"}
+ENVIRONMENTS = {"development", "production"}
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
+def fail(variable: str, problem: str) -> SystemExit:
+    """The one-line start-up error naming the variable at fault."""
+    return SystemExit(f"Configuration error: {variable} {problem}")
+
+
+def text(variable: str, default: str = "") -> str:
+    return os.environ.get(variable, default).strip()
+
+
+def flag(variable: str, *, default: bool) -> bool:
+    raw = text(variable).lower()
+    if not raw:
+        return default
+    if raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    raise fail(variable, f"must be one of {sorted(TRUE_WORDS | FALSE_WORDS)}, got {raw!r}")
+
+
+def choice(variable: str, allowed: set[str], *, default: str) -> str:
+    value = text(variable) or default
+    if value not in allowed:
+        raise fail(variable, f"must be one of {sorted(allowed)}, got {value!r}")
+    return value
+
+
+def word_list(variable: str) -> list[str]:
+    return [item.strip() for item in text(variable).split(",") if item.strip()]
+
+
+def _url(variable: str, schemes: set[str]) -> tuple[str, object]:
+    raw = text(variable)
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise fail(variable, f"is not a valid URL ({exc})") from None
+    if parts.scheme not in schemes:
+        raise fail(variable, f"must start with one of {sorted(s + '://' for s in schemes)}")
+    return raw, parts
+
+
+def database(variable: str, *, default_path: str) -> dict:
+    """DATABASE_URL → a Django DATABASES entry (SQLite file when unset)."""
+    if not text(variable):
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_path}
+    raw, parts = _url(variable, DATABASE_SCHEMES)
+    if parts.scheme != "sqlite":
+        if not parts.hostname and "host=" not in parts.query:
+            raise fail(variable, "names no host")
+        if not parts.path.strip("/"):
+            raise fail(variable, "names no database (postgres://user@host:5432/NAME)")
+    elif not parts.path.strip("/"):
+        raise fail(variable, "names no SQLite file (sqlite:////absolute/path.sqlite3)")
+    config = environ.Env.db_url_config(raw)
+    # Health checks let a long-lived Daphne process recover after the database restarts.
+    config["CONN_HEALTH_CHECKS"] = True
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Fail fast when PostgreSQL is unreachable instead of hanging a request.
+        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+    return config
+
+
+def service_url(variable: str, schemes: set[str]) -> str:
+    """A Redis or Elasticsearch URL, or '' when unset."""
+    if not text(variable):
+        return ""
+    raw, parts = _url(variable, schemes)
+    if parts.scheme != "unix" and not parts.hostname:
+        raise fail(variable, "names no host")
+    return raw
+
+
+def email(variable: str) -> dict:
+    """EMAIL_URL → Django e-mail settings (console backend when unset)."""
+    if not text(variable):
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    raw, parts = _url(variable, EMAIL_SCHEMES)
+    if parts.scheme.startswith("smtp") and not parts.hostname:
+        raise fail(variable, "names no host")
+    return environ.Env.email_url_config(raw)

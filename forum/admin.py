@@ -1,0 +1,56 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from forum.models import Board, ProgramArea
+
+
+class BoardForm(forms.ModelForm):
+    class Meta:
+        model = Board
+        # The admin lays out the fields (one tab per language), so the form takes them all.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean(self):
+        cleaned = super().clean()
+        if "allowed_groups" not in self.fields:
+            # The inline on the area page has no group picker; restricting is done on the board.
+            return cleaned
+        groups = cleaned.get("allowed_groups")
+        if cleaned.get("visibility") == Board.Visibility.GROUPS and not groups:
+            self.add_error(
+                "allowed_groups", _("A board restricted to groups needs at least one group.")
+            )
+        elif cleaned.get("visibility") != Board.Visibility.GROUPS and groups:
+            self.add_error("allowed_groups", _("Groups apply only to boards restricted to groups."))
+        return cleaned
+
+
+class BoardInline(TranslationTabularInline):
+    model = Board
+    form = BoardForm
+    fields = ("name", "slug", "visibility", "position")
+    prepopulated_fields = {"slug": ("name",)}
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(ProgramArea)
+class ProgramAreaAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [BoardInline]
+
+
+@admin.register(Board)
+class BoardAdmin(TabbedTranslationAdmin):
+    form = BoardForm
+    list_display = ("name", "area", "visibility", "position")
+    list_filter = ("area", "visibility")
+    list_select_related = ("area",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("allowed_groups",)

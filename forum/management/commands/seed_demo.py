@@ -1,0 +1,108 @@
+"""Create the association's program areas, their boards and the demo accounts.
+
+Idempotent: whatever already exists is left exactly as it is (an editor's renamed board stays
+renamed, a changed password stays changed), so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
+
+from forum import demo
+from forum.models import Board, ProgramArea
+
+
+def translated(field: str, values: dict[str, str]) -> dict[str, str]:
+    return {build_localized_fieldname(field, lang): text for lang, text in values.items()}
+
+
+class Command(BaseCommand):
+    help = "Create the program areas, boards and demo accounts (safe to run again)."
+
+    def handle(self, *args, **options) -> None:
+        if settings.PRODUCTION:
+            raise CommandError(
+                "seed_demo creates accounts with known passwords; not in production."
+            )
+        with transaction.atomic():
+            created = self.seed_forum()
+            accounts = self.seed_accounts()
+        self.stdout.write(
+            f"Program areas: {ProgramArea.objects.count()}, boards: {Board.objects.count()} "
+            f"({created} created by this run)."
+        )
+        self.stdout.write("Demo accounts (username / password):")
+        for account, status in accounts:
+            self.stdout.write(
+                f"  {account.role:<13} {account.username:<10} / {account.password:<20} {status}"
+            )
+
+    def seed_forum(self) -> int:
+        created_count = 0
+        for position, (slug, names, descriptions) in enumerate(demo.PROGRAM_AREAS):
+            area, created = ProgramArea.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "position": position * 10,
+                    **translated("name", names),
+                    **translated("description", descriptions),
+                },
+            )
+            created_count += created
+            specs = [(*board, None) for board in demo.STANDARD_BOARDS] + [
+                (board_slug, visibility, b_names, b_descriptions, group)
+                for area_slug, board_slug, visibility, group, b_names, b_descriptions in (
+                    demo.EXTRA_BOARDS
+                )
+                if area_slug == slug
+            ]
+            for board_position, (
+                board_slug,
+                visibility,
+                b_names,
+                b_descriptions,
+                group,
+            ) in enumerate(specs):
+                board, created = Board.objects.get_or_create(
+                    area=area,
+                    slug=board_slug,
+                    defaults={
+                        "position": board_position * 10,
+                        "visibility": visibility,
+                        **translated("name", b_names),
+                        **translated("description", b_descriptions),
+                    },
+                )
+                created_count += created
+                if created and group:
+                    board.allowed_groups.add(Group.objects.get_or_create(name=group)[0])
+        return created_count
+
+    def seed_accounts(self) -> list[tuple[demo.DemoAccount, str]]:
+        User = get_user_model()
+        report = []
+        for account in demo.DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=account.username,
+                defaults={
+                    "email": account.email,
+                    "is_staff": account.is_staff,
+                    "is_superuser": account.is_superuser,
+                },
+            )
+            if created:
+                user.set_password(account.password)
+                user.save(update_fields=["password"])
+                user.groups.add(*(Group.objects.get_or_create(name=g)[0] for g in account.groups))
+                status = "(created)"
+            elif user.check_password(account.password):
+                status = "(exists)"
+            else:
+                status = "(exists; its password was changed, left as it is)"
+            report.append((account, status))
+        return report

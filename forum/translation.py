@@ -1,0 +1,17 @@
+"""Fields translated per language by django-modeltranslation (name_en, name_es, ...)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from forum.models import Board, ProgramArea
+
+
+@register(ProgramArea)
+class ProgramAreaTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("en",)
+
+
+@register(Board)
+class BoardTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("en",)

@@ -1,0 +1,45 @@
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from channels_redis.core import RedisChannelLayer
+from django.conf import settings
+
+from tests.live import ROOT
+
+
+def test_the_channel_layer_is_the_one_the_environment_asks_for():
+    expected = RedisChannelLayer if settings.REDIS_URL else InMemoryChannelLayer
+
+    assert type(get_channel_layer()) is expected
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (the PostgreSQL + Redis pass)")
+@pytest.mark.asyncio
+async def test_a_group_message_sent_by_another_process_arrives_through_redis():
+    layer = get_channel_layer()
+    group = f"test-{uuid.uuid4().hex}"
+    channel = await layer.new_channel()
+    await layer.group_add(group, channel)
+    sender = (
+        "import django; django.setup()\n"
+        "from asgiref.sync import async_to_sync\n"
+        "from channels.layers import get_channel_layer\n"
+        f"async_to_sync(get_channel_layer().group_send)({group!r}, "
+        "{'type': 'forum.event', 'text': 'from another process'})\n"
+    )
+
+    subprocess.run(
+        [sys.executable, "-c", sender],
+        cwd=ROOT,
+        env=dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings"),
+        check=True,
+        timeout=60,
+    )
+
+    message = await layer.receive(channel)
+    assert message == {"type": "forum.event", "text": "from another process"}
+    await layer.group_discard(group, channel)

@@ -1,0 +1,53 @@
+import pytest
+
+from forum.models import Board
+from tests.factories import BoardFactory, GroupFactory, ProgramAreaFactory, UserFactory
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="member")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def council(db):
+    return GroupFactory(name="Council")
+
+
+@pytest.fixture
+def group_member(db, council):
+    return UserFactory(username="councillor", groups=[council])
+
+
+@pytest.fixture
+def area(db):
+    return ProgramAreaFactory(slug="juvenile-justice", name_en="Juvenile Justice")
+
+
+@pytest.fixture
+def boards(area, council):
+    """One board of each visibility in one area."""
+    return {
+        "public": BoardFactory(area=area, slug="general", name_en="General discussion"),
+        "members": BoardFactory(
+            area=area, slug="practice", name_en="Case practice", visibility=Board.Visibility.MEMBERS
+        ),
+        "groups": BoardFactory(
+            area=area,
+            slug="council",
+            name_en="Council room",
+            visibility=Board.Visibility.GROUPS,
+            allowed_groups=[council],
+        ),
+    }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness only costs time here; tests don't need brute-force cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
