@@ -77,11 +77,15 @@ def database(variable: str, *, default_path: str) -> dict:
     elif not parts.path.strip("/"):
         raise fail(variable, "names no SQLite file (sqlite:////absolute/path.sqlite3)")
     config = environ.Env.db_url_config(raw)
-    # Health checks let a long-lived Daphne process recover after the database restarts.
-    config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.postgresql":
-        # Fail fast when PostgreSQL is unreachable instead of hanging a request.
-        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+        # Under ASGI every request runs in its own thread, so Django's persistent connections
+        # would pile up; psycopg's pool reuses connections across requests instead, and checks
+        # each before use, so a Daphne process recovers by itself after PostgreSQL restarts.
+        # connect_timeout: fail fast when PostgreSQL is unreachable instead of hanging.
+        config["CONN_HEALTH_CHECKS"] = True  # with a pool: check a connection before use
+        config.setdefault("OPTIONS", {}).update(
+            pool={"min_size": 1, "max_size": 10, "timeout": 5}, connect_timeout=5
+        )
     return config
 
 

@@ -6,3 +6,6 @@ class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from forum import signals  # noqa: F401 - connects the cache-invalidation receivers

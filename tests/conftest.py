@@ -1,7 +1,25 @@
-import pytest
+import os
+import uuid
 
+import pytest
+from django.conf import settings as django_settings
+
+from forum.caching import bump_listing_version
 from forum.models import Board
 from tests.factories import BoardFactory, GroupFactory, ProgramAreaFactory, UserFactory
+
+
+def pytest_configure(config):
+    # Test runs and xdist workers share one Redis in the PostgreSQL + Redis pass: give each its
+    # own key space so no cached page crosses from one to another.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    django_settings.CACHES["default"]["KEY_PREFIX"] = f"test-{worker}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture(autouse=True)
+def fresh_listing_cache():
+    # Each test builds its own data; a listing cached by an earlier test must not show.
+    bump_listing_version()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,6 +49,9 @@ class DaphneServer:
         self.env = env
         self.port = port or free_port()
         self.process: subprocess.Popen | None = None
+        # A file, not a pipe: nobody reads Daphne's access log while it runs, and a full pipe
+        # would block the server.
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed by stop()
 
     @property
     def url(self) -> str:
@@ -63,13 +67,12 @@ class DaphneServer:
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
+            stderr=self.log,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"daphne exited:\n{self.process.stderr.read()[-3000:]}")
+                raise RuntimeError(f"daphne exited:\n{self.output()[-3000:]}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
                     return self
@@ -77,6 +80,10 @@ class DaphneServer:
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"daphne did not listen on {self.port} within {timeout} s")
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -86,5 +93,4 @@ class DaphneServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process and self.process.stderr:
-            self.process.stderr.close()
+        self.log.close()

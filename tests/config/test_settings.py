@@ -131,7 +131,7 @@ def test_set_variables_switch_to_postgresql_redis_elasticsearch_and_smtp():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["layer"] == "RedisChannelLayer"
-    assert report["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert report["cache"] == "config.cache.SharedPoolRedisCache"
     assert report["database"] == "django.db.backends.postgresql"
     assert report["search"] == "elasticsearch"
     assert report["email"] == "django.core.mail.backends.smtp.EmailBackend"

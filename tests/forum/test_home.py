@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from forum import demo
+from forum.caching import bump_listing_version
 from tests.factories import BoardFactory, ProgramAreaFactory
 
 
@@ -78,15 +79,70 @@ def test_language_switcher_keeps_the_visitor_on_the_same_page(client, db):
 
 
 @pytest.mark.django_db
-def test_home_runs_the_same_number_of_queries_for_one_area_or_twenty(client):
+def test_home_runs_the_same_number_of_queries_for_one_area_or_twenty(client, member):
     def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/en/").status_code == 200
-        return len(queries)
+        counts = []
+        for signed_in in (False, True):
+            client.logout()
+            if signed_in:
+                client.force_login(member)
+            bump_listing_version()  # measure the uncached listing
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get("/en/").status_code == 200
+            counts.append(len(queries))
+        return counts
 
     BoardFactory()
     small = count_queries()
     for _ in range(19):
         area = ProgramAreaFactory()
         BoardFactory.create_batch(3, area=area)
-    assert count_queries() == small == 2
+
+    assert count_queries() == small
+    assert small[0] == 2  # areas, boards
+
+
+def test_a_visitors_second_request_is_served_from_the_cached_listing(client, seeded):
+    client.get("/en/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/")
+
+    assert len(queries) == 0
+    assert "Juvenile Justice" in response.text
+
+
+def test_renaming_a_board_shows_at_once_despite_the_cache(
+    client, boards, django_capture_on_commit_callbacks
+):
+    assert "General discussion" in client.get("/en/").text
+    board = boards["public"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        board.name_en = "Open forum"
+        board.save()
+
+    text = client.get("/en/").text
+    assert "Open forum" in text
+    assert "General discussion" not in text
+
+
+def test_restricting_a_board_hides_it_from_visitors_at_once(
+    client, boards, council, django_capture_on_commit_callbacks
+):
+    board = boards["public"]
+    assert "General discussion" in client.get("/en/").text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        board.visibility = "groups"
+        board.save()
+        board.allowed_groups.add(council)
+
+    assert "General discussion" not in client.get("/en/").text
+
+
+def test_members_never_get_the_visitors_cached_listing(client, boards, member):
+    client.get("/en/")  # caches the visitors' listing
+    client.force_login(member)
+
+    assert "Case practice" in client.get("/en/").text

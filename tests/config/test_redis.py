@@ -8,6 +8,7 @@ from channels.layers import InMemoryChannelLayer, get_channel_layer
 from channels_redis.core import RedisChannelLayer
 from django.conf import settings
 
+from config.cache import SharedPoolRedisCache
 from tests.live import ROOT
 
 
@@ -43,3 +44,12 @@ async def test_a_group_message_sent_by_another_process_arrives_through_redis():
     message = await layer.receive(channel)
     assert message == {"type": "forum.event", "text": "from another process"}
     await layer.group_discard(group, channel)
+
+
+def test_redis_cache_objects_of_one_process_share_one_connection_pool():
+    first = SharedPoolRedisCache("redis://127.0.0.1:6379/0", {})
+    second = SharedPoolRedisCache("redis://127.0.0.1:6379/0", {})
+    other_server = SharedPoolRedisCache("redis://127.0.0.1:6379/1", {})
+
+    assert first._cache is second._cache
+    assert first._cache is not other_server._cache

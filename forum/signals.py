@@ -1,0 +1,18 @@
+"""Receivers for decoupled side effects only (cache invalidation), never for domain writes."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from forum.caching import bump_listing_version
+from forum.models import Board, ProgramArea
+
+
+@receiver(post_save, sender=ProgramArea)
+@receiver(post_delete, sender=ProgramArea)
+@receiver(post_save, sender=Board)
+@receiver(post_delete, sender=Board)
+@receiver(m2m_changed, sender=Board.allowed_groups.through)
+def listing_changed(**kwargs) -> None:
+    # After commit, so a concurrent request cannot re-cache the old listing under the new key.
+    transaction.on_commit(bump_listing_version)
