@@ -1,3 +1,4 @@
+import os
 import socket
 import threading
 
@@ -105,3 +106,13 @@ def test_healthz_gives_up_on_a_service_that_hangs_and_says_so(client, silent_ser
     report = response.json()
     assert report["failing"] == ["channel_layer"]
     assert report["checks"]["channel_layer"]["error"] == "no answer within 0.5 s"
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL")
+def test_healthz_reports_the_elasticsearch_cluster_it_uses(client):
+    report = client.get("/healthz").json()["checks"]["search"]
+
+    assert report["ok"]
+    assert report["engine"] == "elasticsearch"
+    assert int(report["version"].split(".")[0]) >= 8

@@ -118,3 +118,13 @@ def test_seed_refuses_to_run_in_production():
     with pytest.raises(CommandError, match="not in production"):
         seed()
     assert not ProgramArea.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_editor_reaches_wagtails_admin_and_the_member_does_not(client):
+    seed()
+
+    client.force_login(get_user_model().objects.get(username="editor"))
+    assert client.get("/admin/").status_code == 200
+    client.force_login(get_user_model().objects.get(username="member"))
+    assert client.get("/admin/").status_code == 302
