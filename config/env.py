@@ -7,6 +7,7 @@ with a message prints that line and no traceback), so an operator sees at once w
 from __future__ import annotations
 
 import os
+import tempfile
 from urllib.parse import urlsplit
 
 import environ
@@ -67,7 +68,11 @@ def _url(variable: str, schemes: set[str]) -> tuple[str, object]:
 def database(variable: str, *, default_path: str) -> dict:
     """DATABASE_URL → a Django DATABASES entry (SQLite file when unset)."""
     if not text(variable):
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_path}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": default_path,
+            **_sqlite_options(default_path),
+        }
     raw, parts = _url(variable, DATABASE_SCHEMES)
     if parts.scheme != "sqlite":
         if not parts.hostname and "host=" not in parts.query:
@@ -77,6 +82,8 @@ def database(variable: str, *, default_path: str) -> dict:
     elif not parts.path.strip("/"):
         raise fail(variable, "names no SQLite file (sqlite:////absolute/path.sqlite3)")
     config = environ.Env.db_url_config(raw)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.update(_sqlite_options(config["NAME"]))
     if config["ENGINE"] == "django.db.backends.postgresql":
         # Under ASGI every request runs in its own thread, so Django's persistent connections
         # would pile up; psycopg's pool reuses connections across requests instead, and checks
@@ -87,6 +94,22 @@ def database(variable: str, *, default_path: str) -> dict:
             pool={"min_size": 1, "max_size": 10, "timeout": 5}, connect_timeout=5
         )
     return config
+
+
+def _sqlite_options(path: str) -> dict:
+    # Concurrent requests write too: WAL lets readers go on during a write, IMMEDIATE takes the
+    # write lock when a transaction starts (so two writers queue instead of deadlocking), and
+    # the timeout is how long a writer waits for its turn. Tests use a file, not ":memory:",
+    # because SQLite's shared in-memory cache fails concurrent writers instead of queueing them.
+    test_name = os.path.join(tempfile.gettempdir(), f"forum-test-{os.getpid()}.sqlite3")
+    return {
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+        "TEST": {"NAME": test_name},
+    }
 
 
 def service_url(variable: str, schemes: set[str]) -> str:

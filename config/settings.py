@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "forum.context_processors.forum",
             ],
         },
     },
@@ -157,7 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "forum:home"
+LOGOUT_REDIRECT_URL = "forum:home"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # --- Languages ----------------------------------------------------------------------------
 

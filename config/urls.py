@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Wagtail's pages come last: it catches all.
 urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
     path("", include(wagtail_urls)),
 )

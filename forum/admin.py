@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from forum.models import Board, ProgramArea
+from forum.models import AllowedEmailDomain, Board, Profile, ProgramArea, Thread
+from forum.services.members import verify_member
 
 
 class BoardForm(forms.ModelForm):
@@ -54,3 +55,42 @@ class BoardAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("allowed_groups",)
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ("display_name", "user", "organization", "country", "verification")
+    list_filter = ("verification", "country")
+    search_fields = ("display_name", "user__username", "user__email", "organization")
+    list_select_related = ("user",)
+    raw_id_fields = ("user", "verified_by")
+    actions = ["verify"]
+
+    @admin.action(description=_("Verify the selected members"))
+    def verify(self, request, queryset):
+        for profile in queryset.select_related("user"):
+            verify_member(moderator=request.user, member=profile.user)
+        self.message_user(request, _("Members verified."))
+
+
+@admin.register(AllowedEmailDomain)
+class AllowedEmailDomainAdmin(admin.ModelAdmin):
+    list_display = ("domain", "note")
+    search_fields = ("domain",)
+
+
+@admin.register(Thread)
+class ThreadAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "board",
+        "author",
+        "post_count",
+        "last_post_at",
+        "is_pinned",
+        "is_locked",
+    )
+    list_filter = ("is_pinned", "is_locked", "board__area")
+    list_select_related = ("board", "author")
+    search_fields = ("title",)
+    raw_id_fields = ("author", "last_poster")

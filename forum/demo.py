@@ -277,6 +277,9 @@ class DemoAccount:
     email: str
     password: str
     role: str
+    display_name: str = ""
+    organization: str = ""
+    country: str = ""
     groups: tuple[str, ...] = field(default=())
     is_staff: bool = False
     is_superuser: bool = False
@@ -285,23 +288,72 @@ class DemoAccount:
 # Fixed, printed passwords: these accounts exist only on demo sites (seed_demo refuses to run
 # with DJANGO_ENV=production).
 DEMO_ACCOUNTS = [
-    DemoAccount("member", "member@example.org", "member-demo-pass", "member"),
+    DemoAccount(
+        "member",
+        "member@example.org",
+        "member-demo-pass",
+        "member",
+        display_name="Ana Morales",
+        organization="Office of the District Attorney",
+        country="United States",
+    ),
     DemoAccount(
         "moderator",
         "moderator@example.org",
         "moderator-demo-pass",
         "moderator",
+        display_name="Claire Dubois",
+        organization="Parquet de Lyon",
+        country="France",
         groups=(MODERATORS_GROUP, COUNCIL_GROUP),
     ),
     DemoAccount(
-        "editor", "editor@example.org", "editor-demo-pass", "editor", groups=(EDITORS_GROUP,)
+        "editor",
+        "editor@example.org",
+        "editor-demo-pass",
+        "editor",
+        display_name="Sam Editor",
+        organization="The association",
+        groups=(EDITORS_GROUP,),
     ),
     DemoAccount(
         "admin",
         "admin@example.org",
         "admin-demo-pass",
         "administrator",
+        display_name="Site administrator",
+        organization="The association",
         is_staff=True,
         is_superuser=True,
+    ),
+]
+
+
+# Threads started by the demo accounts: (area slug, board slug, author, title, body, replies)
+DEMO_THREADS = [
+    (
+        "juvenile-justice",
+        "general",
+        "member",
+        "Diversion criteria for first-time juvenile offenders",
+        "Our office is revising its **diversion criteria** for first-time juvenile offenders.\n\n"
+        "Which factors do you weigh most?\n\n- seriousness of the offence\n- prior contacts\n"
+        "- the victim's view\n\nAny published guidelines would be welcome.",
+        [
+            (
+                "moderator",
+                "We publish ours every year; the victim's view carries real weight, "
+                "but it is never a veto. I can share the latest version in *Resources and training*.",
+            ),
+        ],
+    ),
+    (
+        "victims-rights",
+        "general",
+        "moderator",
+        "Welcome to the Victims' Rights board",
+        "This board is for questions about **informing, protecting and hearing victims** at every "
+        "stage of a case. Please do not post identifying details of open cases.",
+        [],
     ),
 ]

@@ -3,10 +3,18 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
 
 from forum.caching import bump_listing_version
 from forum.models import Board
-from tests.factories import BoardFactory, GroupFactory, ProgramAreaFactory, UserFactory
+from tests.factories import (
+    BoardFactory,
+    GroupFactory,
+    ProgramAreaFactory,
+    UserFactory,
+    pending_member,
+    verified_member,
+)
 
 
 def pytest_configure(config):
@@ -24,7 +32,24 @@ def fresh_listing_cache():
 
 @pytest.fixture
 def member(db):
-    return UserFactory(username="member")
+    return verified_member("member")
+
+
+@pytest.fixture
+def other_member(db):
+    return verified_member("other")
+
+
+@pytest.fixture
+def pending(db):
+    return pending_member("newcomer")
+
+
+@pytest.fixture
+def moderator(db):
+    user = verified_member("moderator")
+    user.user_permissions.add(Permission.objects.get(codename="moderate"))
+    return user
 
 
 @pytest.fixture
@@ -39,7 +64,7 @@ def council(db):
 
 @pytest.fixture
 def group_member(db, council):
-    return UserFactory(username="councillor", groups=[council])
+    return verified_member("councillor", groups=[council])
 
 
 @pytest.fixture

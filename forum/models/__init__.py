@@ -1,4 +1,19 @@
+from forum.models.activity import Notification, ReadMarker, Subscription
 from forum.models.areas import ProgramArea
 from forum.models.boards import Board
+from forum.models.members import AllowedEmailDomain, Profile
+from forum.models.posts import Post, PostRevision
+from forum.models.threads import Thread
 
-__all__ = ["Board", "ProgramArea"]
+__all__ = [
+    "AllowedEmailDomain",
+    "Board",
+    "Notification",
+    "Post",
+    "PostRevision",
+    "Profile",
+    "ProgramArea",
+    "ReadMarker",
+    "Subscription",
+    "Thread",
+]

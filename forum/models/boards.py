@@ -35,6 +35,7 @@ class Board(models.Model):
         ordering = ["position", "slug"]
         verbose_name = _("board")
         verbose_name_plural = _("boards")
+        permissions = [("moderate", _("Can moderate every board"))]
         constraints = [
             models.UniqueConstraint(fields=["area", "slug"], name="board_slug_unique_in_area"),
             models.CheckConstraint(

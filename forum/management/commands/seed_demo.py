@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from forum import demo
-from forum.models import Board, ProgramArea
+from forum.models import Board, Profile, ProgramArea, Thread
+from forum.services.posting import post_reply, start_thread
 
 
 def translated(field: str, values: dict[str, str]) -> dict[str, str]:
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = self.seed_forum()
             accounts = self.seed_accounts()
+            created += self.seed_threads()
         self.stdout.write(
             f"Program areas: {ProgramArea.objects.count()}, boards: {Board.objects.count()} "
             f"({created} created by this run)."
@@ -86,6 +88,11 @@ class Command(BaseCommand):
     def seed_accounts(self) -> list[tuple[demo.DemoAccount, str]]:
         User = get_user_model()
         report = []
+        moderators, created = Group.objects.get_or_create(name=demo.MODERATORS_GROUP)
+        if created:
+            moderators.permissions.add(
+                Permission.objects.get(content_type__app_label="forum", codename="moderate")
+            )
         for account in demo.DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
                 username=account.username,
@@ -99,6 +106,13 @@ class Command(BaseCommand):
                 user.set_password(account.password)
                 user.save(update_fields=["password"])
                 user.groups.add(*(Group.objects.get_or_create(name=g)[0] for g in account.groups))
+                Profile.objects.create(
+                    user=user,
+                    display_name=account.display_name,
+                    organization=account.organization,
+                    country=account.country,
+                    verification=Profile.Verification.VERIFIED,
+                )
                 status = "(created)"
             elif user.check_password(account.password):
                 status = "(exists)"
@@ -106,3 +120,22 @@ class Command(BaseCommand):
                 status = "(exists; its password was changed, left as it is)"
             report.append((account, status))
         return report
+
+    def seed_threads(self) -> int:
+        User = get_user_model()
+        created = 0
+        for area, board_slug, author, title, body, replies in demo.DEMO_THREADS:
+            board = Board.objects.get(area__slug=area, slug=board_slug)
+            if Thread.objects.filter(board=board, title=title).exists():
+                continue
+            first = start_thread(
+                author=User.objects.get(username=author), board=board, title=title, body=body
+            )
+            for reply_author, reply_body in replies:
+                post_reply(
+                    author=User.objects.get(username=reply_author),
+                    thread=first.thread,
+                    body=reply_body,
+                )
+            created += 1
+        return created

@@ -1,0 +1,16 @@
+"""Every size limit and page size of the forum, in one place (stated in docs/forum.md)."""
+
+TITLE_MIN_LENGTH = 5
+TITLE_MAX_LENGTH = 200
+BODY_MIN_LENGTH = 2
+BODY_MAX_LENGTH = 20_000  # characters of Markdown source
+BIO_MAX_LENGTH = 1_000
+
+THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = 20
+NOTIFICATIONS_PER_PAGE = 30
+
+# Below this many letters a language guess is noise: the author's language is used instead.
+LANGUAGE_DETECTION_MIN_LETTERS = 20
+# How long an e-mail confirmation link stays valid, in seconds.
+EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600

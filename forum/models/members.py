@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from forum import limits
+
+
+class Profile(models.Model):
+    """A member's professional profile and verification state (one per account)."""
+
+    class Verification(models.TextChoices):
+        PENDING = "pending", _("Pending verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(_("display name"), max_length=80)
+    country = models.CharField(_("country"), max_length=80, blank=True)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=120, blank=True)
+    organization = models.CharField(_("organization"), max_length=160, blank=True)
+    role_title = models.CharField(_("role title"), max_length=120, blank=True)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: English, Spanish"),
+    )
+    preferred_language = models.CharField(
+        _("preferred interface language"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    bio = models.TextField(_("short bio"), max_length=limits.BIO_MAX_LENGTH, blank=True)
+    verification = models.CharField(
+        _("verification"),
+        max_length=10,
+        choices=Verification.choices,
+        default=Verification.PENDING,
+        db_index=True,
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    email_notifications = models.BooleanField(_("e-mail me my notifications"), default=False)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification == self.Verification.VERIFIED
+
+
+class AllowedEmailDomain(models.Model):
+    """Members who confirm an address at one of these domains are verified automatically."""
+
+    domain = models.CharField(_("domain"), max_length=253, unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("allowed e-mail domain")
+        verbose_name_plural = _("allowed e-mail domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@")
+        super().save(*args, **kwargs)

@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forum.models.threads import Thread
+
+
+class Post(models.Model):
+    """One message: Markdown source and the sanitized HTML rendered from it at save."""
+
+    class State(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        PENDING = "pending", _("Pending review")
+        HIDDEN = "hidden", _("Hidden")
+        DELETED = "deleted", _("Deleted")
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    body_source = models.TextField(_("text"))
+    body_html = models.TextField()
+    language = models.CharField(_("language"), max_length=10)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PUBLISHED
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    edit_count = models.PositiveIntegerField(default=0)
+    # A token per form: submitting the same form twice finds the first post instead.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "position"], name="post_position_unique"),
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="post_submission_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.thread} #{self.position}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.state == self.State.DELETED
+
+
+class PostRevision(models.Model):
+    """The text a post had before an edit; the post itself holds the current text."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body_source = models.TextField()
+    body_html = models.TextField()
+    language = models.CharField(max_length=10)
+    written_at = models.DateTimeField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "number"], name="revision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post} v{self.number}"

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forum.models.boards import Board
+
+
+class Thread(models.Model):
+    """A discussion in a board. Counters and last-post fields are kept by forum.services."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, related_name="threads", verbose_name=_("board")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="threads"
+    )
+    language = models.CharField(_("language"), max_length=10, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_post_at = models.DateTimeField(_("last post at"), default=timezone.now)
+    last_poster = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # The last position handed out (deleted posts keep theirs, so permalinks never move).
+    post_count = models.PositiveIntegerField(_("posts"), default=0)
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_locked = models.BooleanField(_("locked"), default=False)
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        indexes = [
+            models.Index(
+                fields=["board", "-is_pinned", "-last_post_at"], name="thread_board_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,1 @@
+"""Writes: one function per use case, each one transaction (see forum/services/*.py)."""

@@ -1,0 +1,93 @@
+"""Registration, e-mail confirmation and verification of members."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from forum import limits
+from forum.models import AllowedEmailDomain, Profile
+
+CONFIRM_SALT = "forum.confirm-email"
+
+
+class InvalidConfirmation(Exception):
+    """The confirmation link is malformed, expired, or for an address that has changed."""
+
+
+def confirmation_token(user) -> str:
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
+
+
+def register_member(*, username: str, email: str, password: str, language: str, **profile):
+    """Create an inactive account and its pending profile; e-mail the confirmation link."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            username=username, email=email, password=password, is_active=False
+        )
+        Profile.objects.create(user=user, preferred_language=language, **profile)
+        transaction.on_commit(lambda: send_confirmation(user, language=language))
+    return user
+
+
+def send_confirmation(user, *, language: str) -> None:
+    with translation.override(language):
+        path = reverse("forum:confirm_email", args=[confirmation_token(user)])
+        context = {
+            "user": user,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "days": limits.EMAIL_CONFIRMATION_MAX_AGE // 86400,
+        }
+        subject = render_to_string("forum/email/confirm_subject.txt", context).strip()
+        body = render_to_string("forum/email/confirm.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def is_allow_listed(email: str) -> bool:
+    domain = email.rpartition("@")[2].strip().lower()
+    return bool(domain) and AllowedEmailDomain.objects.filter(domain=domain).exists()
+
+
+def confirm_email(token: str):
+    """Activate the account the link was sent for; verify it if its domain is allow-listed."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=limits.EMAIL_CONFIRMATION_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise InvalidConfirmation from exc
+    with transaction.atomic():
+        user = (
+            get_user_model()
+            .objects.select_for_update()
+            .filter(pk=data.get("user"), email=data.get("email"))
+            .first()
+        )
+        if user is None:
+            raise InvalidConfirmation
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        profile, _ = Profile.objects.get_or_create(
+            user=user, defaults={"display_name": user.get_username()}
+        )
+        if profile.verification == Profile.Verification.PENDING and is_allow_listed(user.email):
+            verify_member(moderator=None, member=user)
+    return user
+
+
+def verify_member(*, moderator, member) -> Profile:
+    """Verify a member: they may now read members-only boards and post."""
+    with transaction.atomic():
+        profile, _ = Profile.objects.select_for_update().get_or_create(
+            user=member, defaults={"display_name": member.get_username()}
+        )
+        profile.verification = Profile.Verification.VERIFIED
+        profile.verified_at = timezone.now()
+        profile.verified_by = moderator
+        profile.save(update_fields=["verification", "verified_at", "verified_by"])
+    return profile

@@ -1,0 +1,187 @@
+"""Starting threads, replying, editing and deleting posts."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from forum import markup
+from forum.language import detect_language
+from forum.models import Board, Post, PostRevision, Thread
+from forum.permissions import is_moderator
+from forum.services.notifications import notify_about_post
+from forum.services.reading import mark_read, watch_thread
+
+
+class EditConflict(Exception):
+    """The post changed since the editor opened it; nothing was saved."""
+
+    def __init__(self, post: Post) -> None:
+        super().__init__("the post was edited meanwhile")
+        self.post = post
+
+
+def _language(body: str, language: str | None, fallback: str) -> str:
+    return language or detect_language(body, fallback=fallback)
+
+
+def _already_posted(author, token: uuid.UUID | None) -> Post | None:
+    if token is None:
+        return None
+    return Post.objects.filter(author=author, submission_token=token).first()
+
+
+def start_thread(
+    *,
+    author,
+    board: Board,
+    title: str,
+    body: str,
+    language: str | None = None,
+    fallback_language: str = "en",
+    submission_token: uuid.UUID | None = None,
+) -> Post:
+    """Create a thread and its first post; the author watches it. Returns the first post."""
+    if existing := _already_posted(author, submission_token):
+        return existing
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            lang = _language(body, language, fallback_language)
+            thread = Thread.objects.create(
+                board=board,
+                title=title,
+                author=author,
+                language=lang,
+                created_at=now,
+                last_post_at=now,
+                last_poster=author,
+                post_count=1,
+            )
+            post = Post.objects.create(
+                thread=thread,
+                author=author,
+                position=1,
+                body_source=body,
+                body_html=markup.render(body),
+                language=lang,
+                created_at=now,
+                submission_token=submission_token,
+            )
+            watch_thread(user=author, thread=thread)
+            mark_read(user=author, thread=thread, position=1)
+            notify_about_post(post, new_thread=True)
+    except IntegrityError:
+        # The same form submitted twice at once: the other request created the post.
+        if existing := _already_posted(author, submission_token):
+            return existing
+        raise
+    return post
+
+
+def post_reply(
+    *,
+    author,
+    thread: Thread,
+    body: str,
+    language: str | None = None,
+    fallback_language: str = "en",
+    submission_token: uuid.UUID | None = None,
+) -> Post:
+    """Add a reply at the end of the thread; the author watches the thread."""
+    if existing := _already_posted(author, submission_token):
+        return existing
+    try:
+        with transaction.atomic():
+            # The row lock serializes replies, so positions are handed out one by one.
+            locked = Thread.objects.select_for_update().get(pk=thread.pk)
+            if locked.is_locked and not is_moderator(author):
+                raise PermissionDenied("thread locked")
+            now = timezone.now()
+            position = locked.post_count + 1
+            post = Post.objects.create(
+                thread=locked,
+                author=author,
+                position=position,
+                body_source=body,
+                body_html=markup.render(body),
+                language=_language(body, language, fallback_language),
+                created_at=now,
+                submission_token=submission_token,
+            )
+            Thread.objects.filter(pk=locked.pk).update(
+                post_count=F("post_count") + 1,
+                reply_count=F("reply_count") + 1,
+                last_post_at=now,
+                last_poster=author,
+            )
+            watch_thread(user=author, thread=locked)
+            mark_read(user=author, thread=locked, position=position)
+            notify_about_post(post, new_thread=False)
+    except IntegrityError:
+        if existing := _already_posted(author, submission_token):
+            return existing
+        raise
+    return post
+
+
+def edit_post(
+    *,
+    editor,
+    post: Post,
+    body: str,
+    language: str | None = None,
+    seen_edit_count: int | None = None,
+) -> Post:
+    """Replace a post's text, keeping the previous text as a revision.
+
+    ``seen_edit_count`` is the edit count the editor's form was built from: if someone edited
+    the post since, EditConflict is raised and nothing is saved.
+    """
+    with transaction.atomic():
+        current = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+        if seen_edit_count is not None and current.edit_count != seen_edit_count:
+            raise EditConflict(current)
+        new_language = language or current.language
+        if body == current.body_source and new_language == current.language:
+            return current
+        PostRevision.objects.create(
+            post=current,
+            number=current.edit_count + 1,
+            body_source=current.body_source,
+            body_html=current.body_html,
+            language=current.language,
+            written_at=current.edited_at or current.created_at,
+            edited_by=editor,
+        )
+        previous_source = current.body_source
+        current.body_source = body
+        current.body_html = markup.render(body)
+        current.language = new_language
+        current.edited_at = timezone.now()
+        current.edit_count += 1
+        current.save(
+            update_fields=["body_source", "body_html", "language", "edited_at", "edit_count"]
+        )
+        if current.position == 1 and current.thread.language != new_language:
+            Thread.objects.filter(pk=current.thread_id).update(language=new_language)
+        notify_about_post(current, new_thread=False, previous_source=previous_source)
+    return current
+
+
+def delete_post(*, actor, post: Post) -> Post:
+    """Soft-delete: the post keeps its place (permalinks stay valid), its text is not shown."""
+    with transaction.atomic():
+        current = Post.objects.select_for_update().get(pk=post.pk)
+        if current.state == Post.State.DELETED:
+            return current
+        was_counted = current.state == Post.State.PUBLISHED and current.position > 1
+        current.state = Post.State.DELETED
+        current.save(update_fields=["state"])
+        if was_counted:
+            Thread.objects.filter(pk=current.thread_id).update(reply_count=F("reply_count") - 1)
+    return current

@@ -1,0 +1,39 @@
+"""Background work (django-tasks), always scheduled after the transaction commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+
+@task()
+def send_notification_emails(post_id: int, recipient_ids: list[int]) -> int:
+    """E-mail a notification to those of the recipients who asked for e-mail."""
+    from forum.models import Notification
+
+    notifications = (
+        Notification.objects.filter(
+            post_id=post_id,
+            recipient_id__in=recipient_ids,
+            recipient__profile__email_notifications=True,
+        )
+        .exclude(recipient__email="")
+        .select_related("recipient__profile", "actor__profile", "thread", "post")
+    )
+    messages = []
+    for notification in notifications:
+        profile = notification.recipient.profile
+        with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
+            path = reverse("forum:post", args=[notification.post_id])
+            context = {
+                "notification": notification,
+                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            }
+            subject = render_to_string("forum/email/notification_subject.txt", context).strip()
+            body = render_to_string("forum/email/notification.txt", context)
+        messages.append((subject, body, None, [notification.recipient.email]))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from forum.forms import ProfileForm, RegistrationForm
+from forum.models import Profile
+from forum.services.members import InvalidConfirmation, confirm_email, register_member
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("forum:home")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        register_member(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            language=get_language(),
+            **form.profile_data(),
+        )
+        return render(
+            request, "registration/register_done.html", {"email": form.cleaned_data["email"]}
+        )
+    return render(request, "registration/register.html", {"form": form})
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = confirm_email(token)
+    except InvalidConfirmation:
+        return render(request, "registration/confirm_invalid.html", status=400)
+    if user.profile.is_verified:
+        messages.success(
+            request, _("Your address is confirmed and your membership is verified. Welcome!")
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "Your address is confirmed. A moderator will verify your membership; until then "
+                "you can read the public boards."
+            ),
+        )
+    return redirect("login")
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    instance, _created = Profile.objects.get_or_create(
+        user=request.user, defaults={"display_name": request.user.get_username()}
+    )
+    form = ProfileForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("forum:profile")
+    return render(request, "forum/profile.html", {"form": form, "profile": instance})

@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from forum.forms import ThreadForm
+from forum.models import Board
+from forum.permissions import (
+    can_start_thread,
+    can_watch,
+    check_see_board,
+    check_start_thread,
+)
+from forum.selectors import board_languages, board_page
+from forum.services import reading
+from forum.services.posting import start_thread
+from forum.views.helpers import post_url
+
+LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
+
+
+def get_board(request: HttpRequest, area: str, board: str) -> Board:
+    board = get_object_or_404(Board.objects.select_related("area"), area__slug=area, slug=board)
+    check_see_board(request.user, board)
+    return board
+
+
+def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
+    """Threads by last activity, pinned first; optionally only those in one language."""
+    board = get_board(request, area, board)
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGE_CODES:
+        language = ""
+    page = board_page(request.user, board, page=request.GET.get("page", 1), language=language)
+    watching = (
+        request.user.is_authenticated and request.user.subscriptions.filter(board=board).exists()
+    )
+    return render(
+        request,
+        "forum/board.html",
+        {
+            "board": board,
+            "page": page,
+            "language": language,
+            "thread_languages": board_languages(board),
+            "can_start_thread": can_start_thread(request.user, board),
+            "can_watch": can_watch(request.user, board),
+            "watching": watching,
+        },
+    )
+
+
+@login_required
+def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
+    board = get_board(request, area, board)
+    check_start_thread(request.user, board)
+    form = ThreadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        post = start_thread(
+            author=request.user,
+            board=board,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            language=form.cleaned_data["language"] or None,
+            fallback_language=get_language(),
+            submission_token=form.cleaned_data["submission_token"],
+        )
+        return redirect(post_url(post))
+    return render(request, "forum/thread_form.html", {"board": board, "form": form})
+
+
+@require_POST
+@login_required
+def watch_board(request: HttpRequest, area: str, board: str) -> HttpResponse:
+    board = get_board(request, area, board)
+    if request.POST.get("watch") == "0":
+        reading.unwatch_board(user=request.user, board=board)
+    elif can_watch(request.user, board):
+        reading.watch_board(user=request.user, board=board)
+    return redirect("forum:board", area=board.area.slug, board=board.slug)

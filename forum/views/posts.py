@@ -1,0 +1,88 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from forum.forms import EditPostForm
+from forum.models import Post
+from forum.permissions import (
+    can_see_history,
+    check_delete_post,
+    check_edit_post,
+    check_see_post,
+)
+from forum.services.posting import EditConflict, delete_post, edit_post
+from forum.views.helpers import post_url
+
+
+def get_post(request: HttpRequest, pk: int) -> Post:
+    post = get_object_or_404(Post.objects.select_related("thread__board__area", "author"), pk=pk)
+    check_see_post(request.user, post)
+    return post
+
+
+def permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """/posts/N/ lands on the thread page that holds the post, scrolled to it."""
+    return redirect(post_url(get_post(request, pk)))
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_post(request, pk)
+    check_edit_post(request.user, post)
+    initial = {
+        "body": post.body_source,
+        "language": post.language,
+        "seen_edit_count": post.edit_count,
+    }
+    form = EditPostForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            edit_post(
+                editor=request.user,
+                post=post,
+                body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"],
+                seen_edit_count=form.cleaned_data["seen_edit_count"],
+            )
+        except EditConflict as exc:
+            # Keep what this editor typed; show the other edit, and let them submit again.
+            conflict = exc.post
+            data = form.data.copy()
+            data["seen_edit_count"] = conflict.edit_count
+            form = EditPostForm(data, initial=initial)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Someone else edited this post while you were writing. Their version is "
+                    "shown below; your text is kept in the form. Save again to replace it."
+                ),
+            )
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(post_url(post))
+    return render(
+        request, "forum/edit_form.html", {"post": post, "form": form, "conflict": conflict}
+    )
+
+
+@login_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_post(request, pk)
+    check_delete_post(request.user, post)
+    if request.method == "POST":
+        delete_post(actor=request.user, post=post)
+        messages.success(request, _("The post was deleted."))
+        return redirect(post_url(post))
+    return render(request, "forum/delete_confirm.html", {"post": post})
+
+
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_post(request, pk)
+    if not can_see_history(request.user, post):
+        return redirect(post_url(post))
+    revisions = list(post.revisions.select_related("edited_by"))
+    return render(request, "forum/history.html", {"post": post, "revisions": revisions})

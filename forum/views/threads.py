@@ -1,0 +1,99 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum import markup
+from forum.forms import PostForm
+from forum.models import Post, Thread
+from forum.permissions import can_reply, can_watch, check_reply, check_see_board, check_see_post
+from forum.selectors import page_of_position, thread_page
+from forum.services import reading
+from forum.services.notifications import mark_thread_notifications_read
+from forum.services.posting import post_reply
+from forum.views.helpers import int_param, post_url
+
+
+def get_thread(request: HttpRequest, pk: int) -> Thread:
+    thread = get_object_or_404(Thread.objects.select_related("board__area"), pk=pk)
+    check_see_board(request.user, thread.board)
+    return thread
+
+
+def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_thread(request, pk)
+    page = thread_page(request.user, thread, page=int_param(request.GET.get("page")))
+    if request.user.is_authenticated and page.posts:
+        reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
+        mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
+    reply_form = PostForm() if can_reply(request.user, thread) else None
+    return render(
+        request,
+        "forum/thread.html",
+        {"thread": thread, "page": page, "reply_form": reply_form},
+    )
+
+
+def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
+    """Jump to the first post the member has not read (the last post when all are read)."""
+    thread = get_thread(request, pk)
+    page = thread_page(request.user, thread, page=1)
+    position = min(page.last_read_position + 1, thread.post_count)
+    url = reverse("forum:thread", args=[thread.pk])
+    number = page_of_position(position)
+    return redirect(f"{url}{f'?page={number}' if number > 1 else ''}#post-{position}")
+
+
+@login_required
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_thread(request, pk)
+    check_reply(request.user, thread)
+    form = PostForm(request.POST or None, initial=_quote_initial(request, thread))
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = post_reply(
+                author=request.user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"] or None,
+                fallback_language=get_language(),
+                submission_token=form.cleaned_data["submission_token"],
+            )
+        except PermissionDenied:
+            # Locked while the member was writing: keep the text and say why.
+            form.add_error(None, _("This thread was locked while you were writing."))
+        else:
+            return redirect(post_url(post))
+    return render(request, "forum/reply_form.html", {"thread": thread, "form": form})
+
+
+def _quote_initial(request: HttpRequest, thread: Thread) -> dict:
+    quoted_id = request.GET.get("quote", "")
+    if not quoted_id.isdigit():
+        return {}
+    quoted = Post.objects.select_related("author__profile", "thread__board").filter(
+        pk=int(quoted_id), thread=thread
+    )
+    post = quoted.first()
+    if post is None or post.is_deleted:
+        return {}
+    check_see_post(request.user, post)
+    name = getattr(getattr(post.author, "profile", None), "display_name", "") or (
+        post.author.get_username()
+    )
+    return {"body": markup.quote(author_name=name, post_id=post.pk, source=post.body_source)}
+
+
+@require_POST
+@login_required
+def watch_thread(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_thread(request, pk)
+    if request.POST.get("watch") == "0":
+        reading.unwatch_thread(user=request.user, thread=thread)
+    elif can_watch(request.user, thread.board):
+        reading.watch_thread(user=request.user, thread=thread)
+    return redirect("forum:thread", pk=thread.pk)

@@ -1,0 +1,212 @@
+"""Board and thread pages: order, pagination, unread markers, permalinks, constant queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from forum import limits
+from forum.models import Post, ReadMarker, Thread
+from forum.services.posting import post_reply
+from tests.factories import thread_with_posts
+
+pytestmark = pytest.mark.django_db
+
+
+def board_url(board, query=""):
+    return f"/en/b/{board.area.slug}/{board.slug}/{query}"
+
+
+def bulk_threads(board, author, count, *, language="en"):
+    """Many one-post threads at once (the services are exercised elsewhere)."""
+    start = timezone.now() - timedelta(days=30)
+    threads = Thread.objects.bulk_create(
+        Thread(
+            board=board,
+            title=f"Bulk thread {n}",
+            author=author,
+            last_poster=author,
+            language=language,
+            post_count=1,
+            created_at=start + timedelta(minutes=n),
+            last_post_at=start + timedelta(minutes=n),
+        )
+        for n in range(count)
+    )
+    Post.objects.bulk_create(
+        Post(
+            thread=t,
+            author=author,
+            position=1,
+            body_source="text",
+            body_html="<p>text</p>",
+            language=language,
+        )
+        for t in threads
+    )
+    return threads
+
+
+def bulk_replies(thread, author, count):
+    Post.objects.bulk_create(
+        Post(
+            thread=thread,
+            author=author,
+            position=thread.post_count + n + 1,
+            body_source=f"reply {n}",
+            body_html=f"<p>reply {n}</p>",
+            language="en",
+        )
+        for n in range(count)
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        post_count=thread.post_count + count, reply_count=thread.reply_count + count
+    )
+    thread.refresh_from_db()
+    return thread
+
+
+def test_board_lists_pinned_first_then_by_last_activity(client, boards, member, other_member):
+    board = boards["public"]
+    old = thread_with_posts(board=board, author=member, title="Old but pinned thread")
+    Thread.objects.filter(pk=old.pk).update(is_pinned=True)
+    quiet = thread_with_posts(board=board, author=member, title="Quiet thread")
+    busy = thread_with_posts(board=board, author=member, title="Busy thread")
+    post_reply(author=other_member, thread=quiet, body="Bumping this one.")
+
+    text = client.get(board_url(board)).text
+
+    order = [text.index(t) for t in ("Old but pinned thread", "Quiet thread", "Busy thread")]
+    assert order == sorted(order)
+    assert busy.title in text
+
+
+def test_board_shows_reply_count_last_poster_and_unread_for_members(
+    client, boards, member, other_member
+):
+    board = boards["public"]
+    thread = thread_with_posts(board=board, author=other_member, replies=2)
+    client.force_login(member)
+
+    text = client.get(board_url(board)).text
+    assert f'href="/en/t/{thread.pk}/unread/"' in text
+    assert "<td>2</td>" in text
+    assert "Other" in text  # last poster's display name
+
+    client.get(f"/en/t/{thread.pk}/")
+    assert f'href="/en/t/{thread.pk}/unread/"' not in client.get(board_url(board)).text
+
+
+def test_board_paginates_and_a_page_beyond_the_end_shows_the_last(client, boards, member):
+    board = boards["public"]
+    bulk_threads(board, member, limits.THREADS_PER_PAGE + 5)
+
+    first = client.get(board_url(board)).text
+    last = client.get(board_url(board, "?page=2")).text
+    beyond = client.get(board_url(board, "?page=999")).text
+    garbage = client.get(board_url(board, "?page=abc")).text
+
+    assert first.count('<tr class="') == limits.THREADS_PER_PAGE
+    assert last.count('<tr class="') == 5
+    assert "Page 1 of 2" in first
+    assert "Page 2 of 2" in last
+    assert "Page 2 of 2" in beyond
+    assert "Page 1 of 2" in garbage
+
+
+def test_board_filters_threads_by_language(client, boards, member):
+    board = boards["public"]
+    bulk_threads(board, member, 2, language="en")
+    spanish = bulk_threads(board, member, 1, language="es")[0]
+
+    text = client.get(board_url(board, "?lang=es")).text
+    unknown = client.get(board_url(board, "?lang=klingon")).text
+
+    assert text.count('<tr class="') == 1
+    assert f"/en/t/{spanish.pk}/" in text
+    assert unknown.count('<tr class="') == 3
+
+
+def test_thread_pages_hold_fixed_positions_and_permalinks_land_on_the_right_page(
+    client, boards, member
+):
+    thread = bulk_replies(thread_with_posts(board=boards["public"], author=member), member, 45)
+    post_46 = thread.posts.get(position=46)
+
+    response = client.get(f"/en/posts/{post_46.pk}/")
+    page3 = client.get(f"/en/t/{thread.pk}/?page=3").text
+
+    assert response["Location"] == f"/en/t/{thread.pk}/?page=3#post-46"
+    assert 'id="post-41"' in page3
+    assert 'id="post-46"' in page3
+    assert 'id="post-40"' not in page3
+    assert client.get(f"/en/t/{thread.pk}/?page=0").status_code == 200
+    assert 'id="post-46"' in client.get(f"/en/t/{thread.pk}/?page=99").text
+
+
+def test_jump_to_first_unread(client, boards, member, other_member):
+    thread = bulk_replies(
+        thread_with_posts(board=boards["public"], author=other_member), member, 30
+    )
+    client.force_login(member)
+    ReadMarker.objects.update_or_create(
+        user=member, thread=thread, defaults={"last_read_position": 22}
+    )
+
+    response = client.get(f"/en/t/{thread.pk}/unread/")
+
+    assert response["Location"] == f"/en/t/{thread.pk}/?page=2#post-23"
+
+
+def test_reading_a_page_moves_the_read_marker_forward_only(client, boards, member, other_member):
+    thread = bulk_replies(
+        thread_with_posts(board=boards["public"], author=other_member), member, 30
+    )
+    client.force_login(member)
+
+    client.get(f"/en/t/{thread.pk}/?page=2")
+    client.get(f"/en/t/{thread.pk}/?page=1")
+
+    assert ReadMarker.objects.get(user=member, thread=thread).last_read_position == 31
+
+
+def test_watch_and_unwatch_a_thread(client, boards, member, other_member):
+    thread = thread_with_posts(board=boards["public"], author=other_member)
+    client.force_login(member)
+
+    client.post(f"/en/t/{thread.pk}/watch/", {"watch": "1"})
+    assert member.subscriptions.filter(thread=thread).exists()
+    client.post(f"/en/t/{thread.pk}/watch/", {"watch": "0"})
+    assert not member.subscriptions.filter(thread=thread).exists()
+    assert client.get(f"/en/t/{thread.pk}/watch/").status_code == 405
+
+
+def test_board_page_queries_are_bounded_on_a_board_of_1000_threads(
+    client, boards, member, django_assert_max_num_queries
+):
+    board = boards["members"]
+    bulk_threads(board, member, 1000)
+    client.force_login(member)
+    client.get(board_url(board))  # warm the per-user caches a real session has
+
+    with django_assert_max_num_queries(12):
+        response = client.get(board_url(board, "?page=7"))
+    assert response.status_code == 200
+    assert response.text.count('<tr class="') == limits.THREADS_PER_PAGE
+
+
+def test_thread_page_queries_are_bounded_on_a_thread_of_500_posts(
+    client, boards, member, other_member, django_assert_max_num_queries
+):
+    thread = bulk_replies(
+        thread_with_posts(board=boards["members"], author=other_member), member, 499
+    )
+    client.force_login(member)
+
+    # session, user, profile, 2 x permissions, thread, posts, read marker, subscription,
+    # marker update, notifications update, unread count: the same for every page.
+    for page in (1, 13, 25):
+        with django_assert_max_num_queries(16):
+            response = client.get(f"/en/t/{thread.pk}/?page={page}")
+        assert response.status_code == 200
+        assert response.text.count("<article") == limits.POSTS_PER_PAGE
