@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps serve bench clean
+.PHONY: run test lint format messages system-deps serve bench bench-forum wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,9 +46,14 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: messages $(VENV)/.installed-test
+wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+bench: messages wrk $(VENV)/.installed-test
 	$(PY) bench/home.py
+
+bench-forum: messages wrk $(VENV)/.installed-test
+	$(PY) bench/forum.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -21,11 +21,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under a language prefix (/en/, /es/, ...); "/" redirects to the
-# visitor's language (cookie, then Accept-Language). The language switcher posts to the
-# prefixed set_language so Django can translate the page's own URL into the chosen language.
-# Wagtail's pages come last: it catches all.
+# visitor's language (Accept-Language). The language switcher links to the same page under
+# each prefix. Wagtail's pages come last: it catches all.
 urlpatterns += i18n_patterns(
-    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
     path("", include(wagtail_urls)),

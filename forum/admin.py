@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -94,3 +95,9 @@ class ThreadAdmin(admin.ModelAdmin):
     list_select_related = ("board", "author")
     search_fields = ("title",)
     raw_id_fields = ("author", "last_poster")
+
+    def save_model(self, request, obj, form, change):
+        # Readers see pinned/locked badges: move the stamps their cached pages are keyed on.
+        obj.changed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+        Board.objects.filter(pk=obj.board_id).update(changed_at=obj.changed_at)

@@ -6,10 +6,12 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
 from forum import limits
+from forum.caching import LISTING_TIMEOUT, listing_version
 from forum.models import Board, Notification, Post, ProgramArea, ReadMarker, Subscription, Thread
 from forum.permissions import User, is_member, visible_boards, visible_posts
 
@@ -22,6 +24,38 @@ def program_areas_with_boards(user: User) -> list[ProgramArea]:
             Prefetch("boards", queryset=boards, to_attr="readable_boards")
         )
     )
+
+
+def board_by_id(pk: int) -> Board:
+    """A board with its area, from the cache: boards change rarely, threads are read often.
+
+    Cached per listing version, which moves whenever an area, a board or its groups change.
+    """
+    key = f"forum:board:{pk}:{listing_version()}"
+    board = cache.get(key)
+    if board is None:
+        board = Board.objects.select_related("area").get(pk=pk)
+        cache.set(key, board, LISTING_TIMEOUT)
+    return board
+
+
+def board_by_slugs(area_slug: str, board_slug: str) -> Board | None:
+    """The board at /b/<area>/<board>/, from the cache like board_by_id; None if none."""
+    key = f"forum:board-slugs:{area_slug}:{board_slug}:{listing_version()}"
+    pk = cache.get(key)
+    if pk is None:
+        pk = (
+            Board.objects.filter(area__slug=area_slug, slug=board_slug)
+            .values_list("pk", flat=True)
+            .first()
+        ) or 0
+        cache.set(key, pk, LISTING_TIMEOUT)
+    if not pk:
+        return None
+    board = board_by_id(pk)
+    # The cached copy is as old as the listing version; its thread list moves far more often.
+    board.changed_at = Board.objects.filter(pk=pk).values_list("changed_at", flat=True).get()
+    return board
 
 
 def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
@@ -52,8 +86,15 @@ def board_page(user: User, board: Board, *, page: int | str, language: str = "")
 
 
 def board_languages(board: Board) -> list[tuple[str, str]]:
-    """The site languages the board's threads are written in, as (code, name) choices."""
-    used = set(board.threads.values_list("language", flat=True).distinct())
+    """The site languages the board's threads are written in, as (code, name) choices.
+
+    Cached until the board changes: scanning every thread of a big board on each view is not.
+    """
+    key = f"forum:board-languages:{board.pk}:{board.changed_at.timestamp():.6f}"
+    used = cache.get(key)
+    if used is None:
+        used = set(board.threads.values_list("language", flat=True).distinct())
+        cache.set(key, used, LISTING_TIMEOUT)
     return [(code, name) for code, name in settings.LANGUAGES if code in used]
 
 

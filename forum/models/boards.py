@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forum.models.areas import ProgramArea
@@ -23,6 +24,9 @@ class Board(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # Any change to the board's thread list (new thread, reply, deletion): the visitors' cached
+    # copy of a list page is keyed on it.
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
     allowed_groups = models.ManyToManyField(
         Group,
         blank=True,

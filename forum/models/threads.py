@@ -25,6 +25,9 @@ class Thread(models.Model):
     # The last position handed out (deleted posts keep theirs, so permalinks never move).
     post_count = models.PositiveIntegerField(_("posts"), default=0)
     reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    # Any change a reader of the thread page would see (a reply, an edit, a deletion): the
+    # visitors' cached copy of a page is keyed on it.
+    changed_at = models.DateTimeField(default=timezone.now)
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False)
 

@@ -52,6 +52,7 @@ def start_thread(
         with transaction.atomic():
             now = timezone.now()
             lang = _language(body, language, fallback_language)
+            Board.objects.filter(pk=board.pk).update(changed_at=now)
             thread = Thread.objects.create(
                 board=board,
                 title=title,
@@ -118,7 +119,9 @@ def post_reply(
                 reply_count=F("reply_count") + 1,
                 last_post_at=now,
                 last_poster=author,
+                changed_at=now,
             )
+            Board.objects.filter(pk=locked.board_id).update(changed_at=now)
             watch_thread(user=author, thread=locked)
             mark_read(user=author, thread=locked, position=position)
             notify_about_post(post, new_thread=False)
@@ -167,8 +170,12 @@ def edit_post(
         current.save(
             update_fields=["body_source", "body_html", "language", "edited_at", "edit_count"]
         )
-        if current.position == 1 and current.thread.language != new_language:
-            Thread.objects.filter(pk=current.thread_id).update(language=new_language)
+        Thread.objects.filter(pk=current.thread_id).update(
+            language=new_language if current.position == 1 else current.thread.language,
+            changed_at=current.edited_at,
+        )
+        if current.position == 1:  # the board lists the thread's language
+            Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
         notify_about_post(current, new_thread=False, previous_source=previous_source)
     return current
 
@@ -182,6 +189,9 @@ def delete_post(*, actor, post: Post) -> Post:
         was_counted = current.state == Post.State.PUBLISHED and current.position > 1
         current.state = Post.State.DELETED
         current.save(update_fields=["state"])
-        if was_counted:
-            Thread.objects.filter(pk=current.thread_id).update(reply_count=F("reply_count") - 1)
+        now = timezone.now()
+        Thread.objects.filter(pk=current.thread_id).update(
+            reply_count=F("reply_count") - int(was_counted), changed_at=now
+        )
+        Board.objects.filter(threads=current.thread_id).update(changed_at=now)
     return current

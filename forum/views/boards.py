@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from forum.caching import visitor_page
 from forum.forms import ThreadForm
 from forum.models import Board
 from forum.permissions import (
@@ -13,18 +14,20 @@ from forum.permissions import (
     check_see_board,
     check_start_thread,
 )
-from forum.selectors import board_languages, board_page
+from forum.selectors import board_by_slugs, board_languages, board_page
 from forum.services import reading
 from forum.services.posting import start_thread
-from forum.views.helpers import post_url
+from forum.views.helpers import int_param, post_url
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
 
 def get_board(request: HttpRequest, area: str, board: str) -> Board:
-    board = get_object_or_404(Board.objects.select_related("area"), area__slug=area, slug=board)
-    check_see_board(request.user, board)
-    return board
+    found = board_by_slugs(area, board)
+    if found is None:
+        raise Http404
+    check_see_board(request.user, found)
+    return found
 
 
 def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
@@ -33,22 +36,23 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
     language = request.GET.get("lang", "")
     if language not in LANGUAGE_CODES:
         language = ""
-    page = board_page(request.user, board, page=request.GET.get("page", 1), language=language)
-    watching = (
-        request.user.is_authenticated and request.user.subscriptions.filter(board=board).exists()
-    )
-    return render(
-        request,
-        "forum/board.html",
-        {
+    number = int_param(request.GET.get("page"))
+
+    def render_page() -> HttpResponse:
+        user = request.user
+        context = {
             "board": board,
-            "page": page,
             "language": language,
+            "page": board_page(user, board, page=number, language=language),
             "thread_languages": board_languages(board),
-            "can_start_thread": can_start_thread(request.user, board),
-            "can_watch": can_watch(request.user, board),
-            "watching": watching,
-        },
+            "can_start_thread": can_start_thread(user, board),
+            "can_watch": can_watch(user, board),
+            "watching": user.is_authenticated and user.subscriptions.filter(board=board).exists(),
+        }
+        return render(request, "forum/board.html", context)
+
+    return visitor_page(
+        request, "board", board.pk, board.changed_at, number, language, render=render_page
     )
 
 

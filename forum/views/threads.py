@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum import markup
+from forum.caching import visitor_page
 from forum.forms import PostForm
 from forum.models import Post, Thread
 from forum.permissions import can_reply, can_watch, check_reply, check_see_board, check_see_post
-from forum.selectors import page_of_position, thread_page
+from forum.selectors import board_by_id, page_of_position, thread_page
 from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
@@ -19,23 +20,26 @@ from forum.views.helpers import int_param, post_url
 
 
 def get_thread(request: HttpRequest, pk: int) -> Thread:
-    thread = get_object_or_404(Thread.objects.select_related("board__area"), pk=pk)
+    thread = get_object_or_404(Thread, pk=pk)
+    thread.board = board_by_id(thread.board_id)
     check_see_board(request.user, thread.board)
     return thread
 
 
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
-    page = thread_page(request.user, thread, page=int_param(request.GET.get("page")))
-    if request.user.is_authenticated and page.posts:
-        reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
-        mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
-    reply_form = PostForm() if can_reply(request.user, thread) else None
-    return render(
-        request,
-        "forum/thread.html",
-        {"thread": thread, "page": page, "reply_form": reply_form},
-    )
+    number = min(int_param(request.GET.get("page")), page_of_position(thread.post_count))
+
+    def render_page() -> HttpResponse:
+        page = thread_page(request.user, thread, page=number)
+        if request.user.is_authenticated and page.posts:
+            reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
+            mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
+        reply_form = PostForm() if can_reply(request.user, thread) else None
+        context = {"thread": thread, "page": page, "reply_form": reply_form}
+        return render(request, "forum/thread.html", context)
+
+    return visitor_page(request, "thread", thread.pk, thread.changed_at, number, render=render_page)
 
 
 def first_unread(request: HttpRequest, pk: int) -> HttpResponse:

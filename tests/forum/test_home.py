@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from forum import demo
 from forum.caching import bump_listing_version
-from tests.factories import BoardFactory, ProgramAreaFactory
+from tests.factories import BoardFactory, ProgramAreaFactory, thread_with_posts
 
 
 @pytest.fixture
@@ -71,11 +71,16 @@ def test_group_member_sees_the_groups_board(client, boards, group_member):
     assert "Council room" in client.get("/en/").text
 
 
-def test_language_switcher_keeps_the_visitor_on_the_same_page(client, db):
-    response = client.post("/es/i18n/setlang/", {"language": "fr", "next": "/es/"})
+def test_language_switcher_keeps_the_visitor_on_the_same_page(client, boards, member):
+    thread = thread_with_posts(board=boards["public"], author=member)
 
-    assert response.status_code == 302
-    assert response["Location"] == "/fr/"
+    home = client.get("/es/").text
+    page = client.get(f"/es/t/{thread.pk}/?page=1").text
+
+    assert '<a href="/fr/" hreflang="fr" lang="fr">français</a>' in home
+    assert f'href="/fr/t/{thread.pk}/?page=1" hreflang="fr"' in page
+    assert f'href="/ar/t/{thread.pk}/?page=1" hreflang="ar"' in page
+    assert 'aria-current="true">español</a>' in page
 
 
 @pytest.mark.django_db

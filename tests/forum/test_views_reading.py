@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forum import limits
 from forum.models import Post, ReadMarker, Thread
-from forum.services.posting import post_reply
+from forum.services.posting import delete_post, edit_post, post_reply
 from tests.factories import thread_with_posts
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,51 @@ def test_thread_page_queries_are_bounded_on_a_thread_of_500_posts(
             response = client.get(f"/en/t/{thread.pk}/?page={page}")
         assert response.status_code == 200
         assert response.text.count("<article") == limits.POSTS_PER_PAGE
+
+
+def test_visitors_cached_pages_show_a_reply_an_edit_and_a_deletion_at_once(
+    client, boards, member, other_member
+):
+    board = boards["public"]
+    thread = thread_with_posts(board=board, author=member)
+    client.get(f"/en/t/{thread.pk}/")  # cached for visitors
+    client.get(board_url(board))
+
+    reply = post_reply(author=other_member, thread=thread, body="A fresh reply for visitors.")
+    assert "A fresh reply for visitors." in client.get(f"/en/t/{thread.pk}/").text
+    assert "<td>1</td>" in client.get(board_url(board)).text
+
+    edit_post(editor=other_member, post=reply, body="An edited reply.")
+    assert "An edited reply." in client.get(f"/en/t/{thread.pk}/").text
+
+    delete_post(actor=other_member, post=reply)
+    assert "This post was deleted." in client.get(f"/en/t/{thread.pk}/").text
+    assert "<td>0</td>" in client.get(board_url(board)).text
+
+
+def test_visitor_pages_are_served_from_the_cache_with_one_query_or_none(client, boards, member):
+    board = boards["public"]
+    thread = thread_with_posts(board=board, author=member, replies=3)
+    client.get(f"/en/t/{thread.pk}/")
+    client.get(board_url(board))
+
+    with CaptureQueriesContext(connection) as thread_queries:
+        assert "Reply number 3." in client.get(f"/en/t/{thread.pk}/").text
+    with CaptureQueriesContext(connection) as board_queries:
+        assert thread.title in client.get(board_url(board)).text
+
+    assert len(thread_queries) == 1  # the thread row itself
+    assert len(board_queries) == 1  # the board's change stamp
+
+
+def test_a_cached_visitor_page_carries_no_csrf_token_and_no_one_elses_message(
+    client, boards, member
+):
+    thread = thread_with_posts(board=boards["public"], author=member)
+
+    first = client.get(f"/en/t/{thread.pk}/").text
+    second = client.get(f"/en/t/{thread.pk}/").text
+
+    assert first == second
+    assert "csrfmiddlewaretoken" not in second
+    assert 'class="messages"' not in second
