@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -35,6 +36,23 @@ def _already_posted(author, token: uuid.UUID | None) -> Post | None:
     return Post.objects.filter(author=author, submission_token=token).first()
 
 
+def _once(author, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
+    """Run ``write`` in one transaction, unless this form was submitted already.
+
+    The same form sent twice (a double click, two requests at once) finds the first post: the
+    unique (author, token) constraint makes the second writer fail, and it returns the first.
+    """
+    if existing := _already_posted(author, token):
+        return existing
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        if existing := _already_posted(author, token):
+            return existing
+        raise
+
+
 def start_thread(
     *,
     author,
@@ -46,42 +64,37 @@ def start_thread(
     submission_token: uuid.UUID | None = None,
 ) -> Post:
     """Create a thread and its first post; the author watches it. Returns the first post."""
-    if existing := _already_posted(author, submission_token):
-        return existing
-    try:
-        with transaction.atomic():
-            now = timezone.now()
-            lang = _language(body, language, fallback_language)
-            Board.objects.filter(pk=board.pk).update(changed_at=now)
-            thread = Thread.objects.create(
-                board=board,
-                title=title,
-                author=author,
-                language=lang,
-                created_at=now,
-                last_post_at=now,
-                last_poster=author,
-                post_count=1,
-            )
-            post = Post.objects.create(
-                thread=thread,
-                author=author,
-                position=1,
-                body_source=body,
-                body_html=markup.render(body),
-                language=lang,
-                created_at=now,
-                submission_token=submission_token,
-            )
-            watch_thread(user=author, thread=thread)
-            mark_read(user=author, thread=thread, position=1)
-            notify_about_post(post, new_thread=True)
-    except IntegrityError:
-        # The same form submitted twice at once: the other request created the post.
-        if existing := _already_posted(author, submission_token):
-            return existing
-        raise
-    return post
+
+    def write() -> Post:
+        now = timezone.now()
+        lang = _language(body, language, fallback_language)
+        Board.objects.filter(pk=board.pk).update(changed_at=now)
+        thread = Thread.objects.create(
+            board=board,
+            title=title,
+            author=author,
+            language=lang,
+            created_at=now,
+            last_post_at=now,
+            last_poster=author,
+            post_count=1,
+        )
+        post = Post.objects.create(
+            thread=thread,
+            author=author,
+            position=1,
+            body_source=body,
+            body_html=markup.render(body),
+            language=lang,
+            created_at=now,
+            submission_token=submission_token,
+        )
+        watch_thread(user=author, thread=thread)
+        mark_read(user=author, thread=thread, position=1)
+        notify_about_post(post, new_thread=True)
+        return post
+
+    return _once(author, submission_token, write)
 
 
 def post_reply(
@@ -94,42 +107,38 @@ def post_reply(
     submission_token: uuid.UUID | None = None,
 ) -> Post:
     """Add a reply at the end of the thread; the author watches the thread."""
-    if existing := _already_posted(author, submission_token):
-        return existing
-    try:
-        with transaction.atomic():
-            # The row lock serializes replies, so positions are handed out one by one.
-            locked = Thread.objects.select_for_update().get(pk=thread.pk)
-            if locked.is_locked and not is_moderator(author):
-                raise PermissionDenied("thread locked")
-            now = timezone.now()
-            position = locked.post_count + 1
-            post = Post.objects.create(
-                thread=locked,
-                author=author,
-                position=position,
-                body_source=body,
-                body_html=markup.render(body),
-                language=_language(body, language, fallback_language),
-                created_at=now,
-                submission_token=submission_token,
-            )
-            Thread.objects.filter(pk=locked.pk).update(
-                post_count=F("post_count") + 1,
-                reply_count=F("reply_count") + 1,
-                last_post_at=now,
-                last_poster=author,
-                changed_at=now,
-            )
-            Board.objects.filter(pk=locked.board_id).update(changed_at=now)
-            watch_thread(user=author, thread=locked)
-            mark_read(user=author, thread=locked, position=position)
-            notify_about_post(post, new_thread=False)
-    except IntegrityError:
-        if existing := _already_posted(author, submission_token):
-            return existing
-        raise
-    return post
+
+    def write() -> Post:
+        # The row lock serializes replies, so positions are handed out one by one.
+        locked = Thread.objects.select_for_update().get(pk=thread.pk)
+        if locked.is_locked and not is_moderator(author):
+            raise PermissionDenied("thread locked")
+        now = timezone.now()
+        position = locked.post_count + 1
+        post = Post.objects.create(
+            thread=locked,
+            author=author,
+            position=position,
+            body_source=body,
+            body_html=markup.render(body),
+            language=_language(body, language, fallback_language),
+            created_at=now,
+            submission_token=submission_token,
+        )
+        Thread.objects.filter(pk=locked.pk).update(
+            post_count=F("post_count") + 1,
+            reply_count=F("reply_count") + 1,
+            last_post_at=now,
+            last_poster=author,
+            changed_at=now,
+        )
+        Board.objects.filter(pk=locked.board_id).update(changed_at=now)
+        watch_thread(user=author, thread=locked)
+        mark_read(user=author, thread=locked, position=position)
+        notify_about_post(post, new_thread=False)
+        return post
+
+    return _once(author, submission_token, write)
 
 
 def edit_post(
