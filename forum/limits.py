@@ -9,6 +9,8 @@ BIO_MAX_LENGTH = 1_000
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 20
 NOTIFICATIONS_PER_PAGE = 30
+# Visitors' board pages are cached up to this page number; deeper pages are rendered each time.
+CACHED_BOARD_PAGES = 20
 
 # Below this many letters a language guess is noise: the author's language is used instead.
 LANGUAGE_DETECTION_MIN_LETTERS = 20

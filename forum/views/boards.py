@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from forum import limits
 from forum.caching import visitor_page
 from forum.forms import ThreadForm
 from forum.models import Board
@@ -51,6 +52,9 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         }
         return render(request, "forum/board.html", context)
 
+    if number > limits.CACHED_BOARD_PAGES:
+        # Any number can be asked for: caching each would let a client fill the cache.
+        return render_page()
     return visitor_page(
         request, "board", board.pk, board.changed_at, number, language, render=render_page
     )
