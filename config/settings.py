@@ -107,7 +107,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "forum"},
+            # redis-py caps a pool at 100 connections; a burst of subscriptions (hundreds of
+            # tabs reconnecting after a restart) needs more at once (bench/fanout.py).
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
+                "prefix": "forum",
+            },
         }
     }
     CACHES = {

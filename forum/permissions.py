@@ -203,3 +203,20 @@ def can_see_history(user: User, post: Post) -> bool:
 
 def can_watch(user: User, board: Board) -> bool:
     return is_member(user) and can_see_board(user, board)
+
+
+def stream_access(user: User, stream) -> tuple[bool, int | None]:
+    """May this user subscribe to the stream? Also the board it belongs to (or None)."""
+    if stream.kind == "thread":
+        thread = Thread.objects.select_related("board").filter(pk=stream.object_id).first()
+        if thread is None:
+            return False, None
+        return can_see_board(user, thread.board), thread.board_id
+    if stream.kind == "board":
+        board = Board.objects.filter(pk=stream.object_id).first()
+        if board is None:
+            return False, None
+        return can_see_board(user, board), board.pk
+    if stream.kind == "user":
+        return is_member(user) and stream.object_id == user.pk, None
+    return is_moderator(user), None

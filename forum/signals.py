@@ -16,3 +16,23 @@ from forum.models import Board, ProgramArea
 def listing_changed(**kwargs) -> None:
     # After commit, so a concurrent request cannot re-cache the old listing under the new key.
     transaction.on_commit(bump_listing_version)
+
+
+@receiver(post_save, sender=Board)
+@receiver(m2m_changed, sender=Board.allowed_groups.through)
+def board_audience_changed(instance, **kwargs) -> None:
+    """Open sockets re-check their access to the board's streams (it may have become private)."""
+    if isinstance(instance, Board):
+        board_id = instance.pk
+        transaction.on_commit(lambda: _tell_sockets(board_id))
+
+
+def _tell_sockets(board_id: int) -> None:
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from forum.realtime.consumers import access_group
+
+    async_to_sync(get_channel_layer().group_send)(
+        access_group(board_id), {"type": "forum.access", "board_id": board_id}
+    )

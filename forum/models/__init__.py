@@ -1,6 +1,7 @@
 from forum.models.activity import Notification, ReadMarker, Subscription
 from forum.models.areas import ProgramArea
 from forum.models.boards import Board
+from forum.models.events import Event
 from forum.models.members import AllowedEmailDomain, Profile
 from forum.models.posts import Post, PostRevision
 from forum.models.threads import Thread
@@ -8,6 +9,7 @@ from forum.models.threads import Thread
 __all__ = [
     "AllowedEmailDomain",
     "Board",
+    "Event",
     "Notification",
     "Post",
     "PostRevision",

@@ -9,6 +9,8 @@ from django.utils import timezone
 from forum import markup
 from forum.models import Notification, Post, Subscription
 from forum.permissions import readers_of_board
+from forum.realtime import streams
+from forum.realtime.events import publish_event
 from forum.tasks import send_notification_emails
 
 Kind = Notification.Kind
@@ -72,6 +74,18 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
         ],
         ignore_conflicts=True,
     )
+    for user_id in sorted(recipients):
+        publish_event(
+            stream=streams.user(user_id),
+            kind="notification.created",
+            payload={
+                "kind": wanted[user_id],
+                "post_id": post.pk,
+                "thread_id": thread.pk,
+                "thread_title": thread.title,
+                "actor_id": post.author_id,
+            },
+        )
     if recipients:
         ids = sorted(recipients)
         transaction.on_commit(lambda: send_notification_emails.enqueue(post.pk, ids))

@@ -14,6 +14,7 @@ from forum import markup
 from forum.language import detect_language
 from forum.models import Board, Post, PostRevision, Thread
 from forum.permissions import is_moderator
+from forum.realtime.events import post_event, thread_event
 from forum.services.notifications import notify_about_post
 from forum.services.reading import mark_read, watch_thread
 
@@ -92,6 +93,7 @@ def start_thread(
         watch_thread(user=author, thread=thread)
         mark_read(user=author, thread=thread, position=1)
         notify_about_post(post, new_thread=True)
+        thread_event(thread, "thread.created")
         return post
 
     return _once(author, submission_token, write)
@@ -136,6 +138,9 @@ def post_reply(
         watch_thread(user=author, thread=locked)
         mark_read(user=author, thread=locked, position=position)
         notify_about_post(post, new_thread=False)
+        locked.refresh_from_db()
+        post_event(post, "post.created")
+        thread_event(locked, "thread.updated")
         return post
 
     return _once(author, submission_token, write)
@@ -186,6 +191,7 @@ def edit_post(
         if current.position == 1:  # the board lists the thread's language
             Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
         notify_about_post(current, new_thread=False, previous_source=previous_source)
+        post_event(current, "post.edited")
     return current
 
 
@@ -203,4 +209,6 @@ def delete_post(*, actor, post: Post) -> Post:
             reply_count=F("reply_count") - int(was_counted), changed_at=now
         )
         Board.objects.filter(threads=current.thread_id).update(changed_at=now)
+        post_event(current, "post.deleted")
+        thread_event(Thread.objects.get(pk=current.thread_id), "thread.updated")
     return current

@@ -1,0 +1,56 @@
+"""Stream and group names, in one place.
+
+A client subscribes to streams by name: ``thread:<id>``, ``board:<id>``, ``user`` (its own
+notifications; stored as ``user:<id>``) and ``moderation``. Each stream is one Channels group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STREAM = re.compile(r"^(thread|board):([1-9][0-9]{0,17})$|^(user|moderation)$")
+
+
+@dataclass(frozen=True)
+class Stream:
+    kind: str  # thread, board, user, moderation
+    object_id: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.kind if self.object_id is None else f"{self.kind}:{self.object_id}"
+
+    @property
+    def group(self) -> str:
+        # Channels group names allow letters, digits, "-", "_" and "." only.
+        return "stream." + self.name.replace(":", ".")
+
+
+def parse(name: object, *, user_id: int | None) -> Stream | None:
+    """The stream a client asked for, or None when the name is malformed."""
+    if not isinstance(name, str):
+        return None
+    match = STREAM.match(name)
+    if match is None:
+        return None
+    if match.group(1):
+        return Stream(match.group(1), int(match.group(2)))
+    if match.group(3) == "user":
+        return Stream("user", user_id) if user_id else Stream("user", 0)
+    return Stream("moderation")
+
+
+def thread(thread_id: int) -> Stream:
+    return Stream("thread", thread_id)
+
+
+def board(board_id: int) -> Stream:
+    return Stream("board", board_id)
+
+
+def user(user_id: int) -> Stream:
+    return Stream("user", user_id)
+
+
+MODERATION = Stream("moderation")

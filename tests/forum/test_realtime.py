@@ -1,0 +1,246 @@
+"""Live events over /ws/: subscribe, broadcast after commit, replay, resync, permissions."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+from config.asgi import application
+from forum import limits
+from forum.models import Board, Event
+from forum.realtime import streams
+from forum.realtime.consumers import CLOSE_RATE_LIMITED
+from forum.realtime.events import publish_event
+from forum.services.posting import delete_post, edit_post, post_reply
+from tests.factories import BoardFactory, thread_with_posts
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+ORIGIN = (b"origin", b"http://localhost")
+
+
+async def open_socket(client=None, user=None):
+    headers = [ORIGIN]
+    if user is not None:
+        await sync_to_async(client.force_login)(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
+    socket = WebsocketCommunicator(application, "/ws/", headers=headers)
+    connected, _ = await socket.connect()
+    assert connected
+    assert (await socket.receive_json_from())["type"] == "hello"
+    return socket
+
+
+async def subscribe(socket, stream, **extra):
+    await socket.send_json_to({"type": "subscribe", "stream": stream, **extra})
+    return await socket.receive_json_from()
+
+
+@pytest.fixture
+def public_thread(boards, member):
+    return thread_with_posts(board=boards["public"], author=member)
+
+
+async def test_a_reply_reaches_a_subscribed_reader_with_its_html(public_thread, other_member):
+    socket = await open_socket()
+    assert (await subscribe(socket, f"thread:{public_thread.pk}"))["type"] == "subscribed"
+
+    await sync_to_async(post_reply)(
+        author=other_member, thread=public_thread, body="**Live** reply"
+    )
+
+    event = await socket.receive_json_from(timeout=5)
+    assert event["kind"] == "post.created"
+    assert event["stream"] == f"thread:{public_thread.pk}"
+    assert event["payload"]["html"] == "<p><strong>Live</strong> reply</p>\n"
+    assert event["payload"]["position"] == 2
+    await socket.disconnect()
+
+
+async def test_the_board_stream_hears_of_replies_and_edits_go_to_the_thread(
+    public_thread, member, other_member
+):
+    board_socket = await open_socket()
+    thread_socket = await open_socket()
+    await subscribe(board_socket, f"board:{public_thread.board_id}")
+    await subscribe(thread_socket, f"thread:{public_thread.pk}")
+    first = await sync_to_async(public_thread.posts.get)()
+
+    await sync_to_async(post_reply)(author=other_member, thread=public_thread, body="Hello board")
+    await sync_to_async(edit_post)(editor=member, post=first, body="Edited first post")
+
+    updated = await board_socket.receive_json_from(timeout=5)
+    assert (updated["kind"], updated["payload"]["reply_count"]) == ("thread.updated", 1)
+    kinds = [(await thread_socket.receive_json_from(timeout=5))["kind"] for _ in range(2)]
+    assert kinds == ["post.created", "post.edited"]
+    await board_socket.disconnect()
+    await thread_socket.disconnect()
+
+
+async def test_a_deleted_posts_event_carries_no_text(public_thread, member):
+    socket = await open_socket()
+    await subscribe(socket, f"thread:{public_thread.pk}")
+    first = await sync_to_async(public_thread.posts.get)()
+
+    await sync_to_async(delete_post)(actor=member, post=first)
+
+    event = await socket.receive_json_from(timeout=5)
+    assert event["kind"] == "post.deleted"
+    assert "html" not in event["payload"]
+    await socket.disconnect()
+
+
+async def test_resubscribing_with_the_last_id_replays_what_was_missed_in_order(
+    public_thread, other_member
+):
+    socket = await open_socket()
+    subscribed = await subscribe(socket, f"thread:{public_thread.pk}")
+    seen = subscribed["last_id"]
+    await socket.disconnect()
+    for n in range(3):
+        await sync_to_async(post_reply)(
+            author=other_member, thread=public_thread, body=f"Missed {n}"
+        )
+
+    socket = await open_socket()
+    await socket.send_json_to(
+        {"type": "subscribe", "stream": f"thread:{public_thread.pk}", "last_id": seen}
+    )
+    replayed = [await socket.receive_json_from(timeout=5) for _ in range(3)]
+    done = await socket.receive_json_from(timeout=5)
+
+    assert [e["payload"]["position"] for e in replayed] == [2, 3, 4]
+    assert [e["id"] for e in replayed] == sorted(e["id"] for e in replayed)
+    assert done == {
+        "type": "subscribed",
+        "stream": f"thread:{public_thread.pk}",
+        "last_id": replayed[-1]["id"],
+    }
+    await socket.disconnect()
+
+
+async def test_too_many_missed_events_means_resync(public_thread, monkeypatch):
+    monkeypatch.setattr(limits, "REPLAY_LIMIT", 2)
+    stream = streams.thread(public_thread.pk)
+    for _ in range(3):
+        await sync_to_async(publish_event)(stream=stream, kind="post.edited", payload={})
+    latest = await sync_to_async(lambda: Event.objects.latest("pk").pk)()
+
+    socket = await open_socket()
+    await socket.send_json_to({"type": "subscribe", "stream": stream.name, "last_id": 0})
+
+    assert await socket.receive_json_from() == {
+        "type": "resync",
+        "stream": stream.name,
+        "last_id": latest,
+    }
+    assert (await socket.receive_json_from())["type"] == "subscribed"
+    await socket.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("stream", "error"),
+    [
+        ("thread:abc", "unknown stream"),
+        ("secrets", "unknown stream"),
+        (42, "unknown stream"),
+        ("thread:999999", "stream not found"),
+        ("moderation", "stream not found"),
+        ("user", "stream not found"),
+    ],
+)
+async def test_bad_or_forbidden_streams_get_an_error_and_nothing_else(db, stream, error):
+    socket = await open_socket()
+
+    reply = await subscribe(socket, stream)
+
+    assert reply["type"] == "error"
+    assert reply["message"] == error
+    assert await socket.receive_nothing()
+    await socket.disconnect()
+
+
+async def test_a_members_board_is_not_found_for_a_visitor_but_is_for_a_member(
+    client, boards, member
+):
+    visitor = await open_socket()
+    assert (await subscribe(visitor, f"board:{boards['members'].pk}"))["message"] == (
+        "stream not found"
+    )
+    signed_in = await open_socket(client, member)
+    assert (await subscribe(signed_in, f"board:{boards['members'].pk}"))["type"] == "subscribed"
+    await visitor.disconnect()
+    await signed_in.disconnect()
+
+
+async def test_notifications_arrive_on_the_recipients_user_stream_only(
+    client, public_thread, member, other_member
+):
+    socket = await open_socket(client, member)
+    assert (await subscribe(socket, "user"))["stream"] == f"user:{member.pk}"
+
+    await sync_to_async(post_reply)(author=other_member, thread=public_thread, body="For @member")
+
+    event = await socket.receive_json_from(timeout=5)
+    assert event["kind"] == "notification.created"
+    assert event["payload"]["kind"] == "mention"
+    await socket.disconnect()
+
+
+async def test_a_board_made_private_stops_a_visitors_streams(public_thread, boards):
+    socket = await open_socket()
+    await subscribe(socket, f"thread:{public_thread.pk}")
+    board = boards["public"]
+
+    board.visibility = Board.Visibility.MEMBERS
+    await sync_to_async(board.save)()
+
+    assert await socket.receive_json_from(timeout=5) == {
+        "type": "unsubscribed",
+        "stream": f"thread:{public_thread.pk}",
+        "reason": "forbidden",
+    }
+    await sync_to_async(publish_event)(
+        stream=streams.thread(public_thread.pk), kind="post.edited", payload={}
+    )
+    assert await socket.receive_nothing(timeout=0.5)
+    await socket.disconnect()
+
+
+async def test_subscription_floods_are_capped_and_rate_limited(db, monkeypatch):
+    monkeypatch.setattr(limits, "SUBSCRIPTIONS_PER_SOCKET", 1)
+    monkeypatch.setattr(limits, "SOCKET_MESSAGES_PER_WINDOW", 4)
+    monkeypatch.setattr(limits, "SOCKET_RATE_STRIKES", 2)
+    board = await sync_to_async(BoardFactory)()
+    socket = await open_socket()
+
+    assert (await subscribe(socket, f"board:{board.pk}"))["type"] == "subscribed"
+    assert (await subscribe(socket, f"board:{board.pk}"))["message"] == "already subscribed"
+    assert (await subscribe(socket, "thread:1"))["message"] == "too many subscriptions"
+    await socket.send_json_to({"type": "ping"})
+    assert (await socket.receive_json_from())["type"] == "pong"
+    await socket.send_json_to({"type": "ping"})
+    assert (await socket.receive_json_from())["message"] == "too many messages: slow down"
+    await socket.send_json_to({"type": "ping"})
+
+    closed = await socket.receive_output(timeout=5)
+    assert closed == {"type": "websocket.close", "code": CLOSE_RATE_LIMITED}
+
+
+async def test_prune_events_deletes_only_events_past_the_retention(db):
+    old = await sync_to_async(Event.objects.create)(stream="board:1", kind="x", payload={})
+    await sync_to_async(Event.objects.filter(pk=old.pk).update)(
+        created_at=timezone.now() - timedelta(days=8)
+    )
+    recent = await sync_to_async(Event.objects.create)(stream="board:1", kind="x", payload={})
+    out = StringIO()
+
+    await sync_to_async(call_command)("prune_events", stdout=out)
+
+    assert await sync_to_async(list)(Event.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert "Deleted 1 events older than 7 days." in out.getvalue()
