@@ -63,7 +63,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def disconnect(self, code) -> None:
-        for stream, board_id in list(getattr(self, "subscriptions", {}).values()):
+        subscriptions = getattr(self, "subscriptions", {})
+        while subscriptions:  # pop first, so the board's access group is left with the last
+            _name, (stream, board_id) = subscriptions.popitem()
             await self._leave(stream, board_id)
 
     # --- Incoming ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.core.management import call_command
@@ -244,3 +245,31 @@ async def test_prune_events_deletes_only_events_past_the_retention(db):
 
     assert await sync_to_async(list)(Event.objects.values_list("pk", flat=True)) == [recent.pk]
     assert "Deleted 1 events older than 7 days." in out.getvalue()
+
+
+async def group_members(group: str) -> set[str]:
+    """Who is in a Channels group, for either layer this suite runs on."""
+    layer = get_channel_layer()
+    if isinstance(layer, InMemoryChannelLayer):
+        return set(layer.groups.get(group, {}))
+    connection = layer.connection(layer.consistent_hash(group))
+    return {name.decode() for name in await connection.zrange(layer._group_key(group), 0, -1)}
+
+
+async def test_a_closed_socket_leaves_every_group_it_joined(public_thread):
+    groups = (
+        f"stream.thread.{public_thread.pk}",
+        f"stream.board.{public_thread.board_id}",
+        f"access.board.{public_thread.board_id}",
+    )
+    before = {group: await group_members(group) for group in groups}
+    socket = await open_socket()
+    await subscribe(socket, f"thread:{public_thread.pk}")
+    await subscribe(socket, f"board:{public_thread.board_id}")
+    for group in groups:
+        assert await group_members(group) > before[group], group
+
+    await socket.disconnect()
+
+    for group in groups:
+        assert await group_members(group) == before[group], group
