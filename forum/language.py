@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.conf import settings
-
 from forum import limits
 
 # py3langid's codes for the site's languages.
@@ -21,10 +19,6 @@ def _identifier():
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(DETECTABLE))
     return identifier
-
-
-def site_languages() -> list[tuple[str, str]]:
-    return list(settings.LANGUAGES)
 
 
 def detect_language(text: str, *, fallback: str) -> str:
