@@ -26,23 +26,10 @@ import common  # noqa: F401 - puts the project on sys.path
 from common import ROOT
 from websockets.asyncio.client import connect
 
-from tests.live import DaphneServer, manage, project_env
+from tests.live import DaphneServer, manage, poster_with_thread, project_env
 
 CLIENTS = 1000
 MISSED = 500
-
-SETUP = """
-import json, django
-django.setup()
-from django.contrib.auth import get_user_model
-from forum.models import Board, Profile
-from forum.services.posting import start_thread
-user = get_user_model().objects.create_user("fanout", "fanout@example.org", "x")
-Profile.objects.create(user=user, display_name="Fan-out", verification="verified")
-board = Board.objects.get(area__slug="juvenile-justice", slug="general")
-post = start_thread(author=user, board=board, title="Fan-out benchmark", body="First post")
-print(json.dumps({"thread": post.thread_id, "user": user.pk}))
-"""
 
 REPLY = """
 import sys, time, django
@@ -51,7 +38,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from forum.models import Thread
 from forum.services.posting import post_reply
-user = get_user_model().objects.get(username="fanout")
+user = get_user_model().objects.get(username="fanout")  # made by poster_with_thread
 thread = Thread.objects.get(pk=int(sys.argv[1]))
 committed = []
 with transaction.atomic():
@@ -165,7 +152,7 @@ def main() -> None:
         )
         manage("migrate", "--noinput", env=env)
         manage("seed_demo", env=env)
-        data = json.loads(python(SETUP, env=env).splitlines()[-1])
+        data = poster_with_thread(env, username="fanout", title="Fan-out benchmark")
         stream = f"thread:{data['thread']}"
         servers = [DaphneServer(env).start(), DaphneServer(env).start()]
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -94,3 +95,39 @@ class DaphneServer:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+
+
+POSTER = """
+import json, sys, django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from forum.models import Board, Profile
+from forum.services.posting import start_thread
+username, title = sys.argv[1], sys.argv[2]
+user = get_user_model().objects.create_user(username, f"{username}@example.org", "unused-pw")
+Profile.objects.create(user=user, display_name=username.title(), verification="verified")
+board = Board.objects.get(area__slug="juvenile-justice", slug="general")
+post = start_thread(author=user, board=board, title=title, body="First post")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(json.dumps({"thread": post.thread_id, "user": user.pk, "session": session.session_key}))
+"""
+
+
+def poster_with_thread(env: dict[str, str], *, username: str, title: str) -> dict:
+    """In a seeded site: a verified member, a thread they started, and a signed-in session."""
+    out = subprocess.run(
+        [sys.executable, "-c", POSTER, username, title],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])

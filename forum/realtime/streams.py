@@ -51,6 +51,3 @@ def board(board_id: int) -> Stream:
 
 def user(user_id: int) -> Stream:
     return Stream("user", user_id)
-
-
-MODERATION = Stream("moderation")

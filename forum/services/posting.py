@@ -54,6 +54,34 @@ def _once(author, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
         raise
 
 
+def _add_post(
+    *,
+    thread: Thread,
+    author,
+    position: int,
+    body: str,
+    language: str,
+    now,
+    submission_token: uuid.UUID | None,
+    new_thread: bool,
+) -> Post:
+    """The post itself, and what every new post brings: the author watches and has read it."""
+    post = Post.objects.create(
+        thread=thread,
+        author=author,
+        position=position,
+        body_source=body,
+        body_html=markup.render(body),
+        language=language,
+        created_at=now,
+        submission_token=submission_token,
+    )
+    watch_thread(user=author, thread=thread)
+    mark_read(user=author, thread=thread, position=position)
+    notify_about_post(post, new_thread=new_thread)
+    return post
+
+
 def start_thread(
     *,
     author,
@@ -80,19 +108,16 @@ def start_thread(
             last_poster=author,
             post_count=1,
         )
-        post = Post.objects.create(
+        post = _add_post(
             thread=thread,
             author=author,
             position=1,
-            body_source=body,
-            body_html=markup.render(body),
+            body=body,
             language=lang,
-            created_at=now,
+            now=now,
             submission_token=submission_token,
+            new_thread=True,
         )
-        watch_thread(user=author, thread=thread)
-        mark_read(user=author, thread=thread, position=1)
-        notify_about_post(post, new_thread=True)
         thread_event(thread, "thread.created")
         return post
 
@@ -116,29 +141,25 @@ def post_reply(
         if locked.is_locked and not is_moderator(author):
             raise PermissionDenied("thread locked")
         now = timezone.now()
-        position = locked.post_count + 1
-        post = Post.objects.create(
-            thread=locked,
-            author=author,
-            position=position,
-            body_source=body,
-            body_html=markup.render(body),
-            language=_language(body, language, fallback_language),
-            created_at=now,
-            submission_token=submission_token,
-        )
-        Thread.objects.filter(pk=locked.pk).update(
-            post_count=F("post_count") + 1,
-            reply_count=F("reply_count") + 1,
-            last_post_at=now,
-            last_poster=author,
-            changed_at=now,
+        # The row is locked, so the new counters are known without reading them back.
+        locked.post_count += 1
+        locked.reply_count += 1
+        locked.last_post_at = locked.changed_at = now
+        locked.last_poster = author
+        locked.save(
+            update_fields=["post_count", "reply_count", "last_post_at", "changed_at", "last_poster"]
         )
         Board.objects.filter(pk=locked.board_id).update(changed_at=now)
-        watch_thread(user=author, thread=locked)
-        mark_read(user=author, thread=locked, position=position)
-        notify_about_post(post, new_thread=False)
-        locked.refresh_from_db()
+        post = _add_post(
+            thread=locked,
+            author=author,
+            position=locked.post_count,
+            body=body,
+            language=_language(body, language, fallback_language),
+            now=now,
+            submission_token=submission_token,
+            new_thread=False,
+        )
         post_event(post, "post.created")
         thread_event(locked, "thread.updated")
         return post

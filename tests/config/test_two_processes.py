@@ -3,38 +3,16 @@ other, and a client of a restarted process catches up on what it missed."""
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 import requests
 from websockets.sync.client import connect
 
-from tests.live import ROOT, DaphneServer, manage, project_env
+from tests.live import DaphneServer, manage, poster_with_thread, project_env
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="two processes share events only through Redis"
 )
-
-SETUP = """
-import json, django
-django.setup()
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
-from forum.models import Board, Profile
-from forum.services.posting import start_thread
-user = get_user_model().objects.create_user("poster", "poster@example.org", "pw-for-the-test")
-Profile.objects.create(user=user, display_name="Poster", verification="verified")
-board = Board.objects.get(area__slug="juvenile-justice", slug="general")
-post = start_thread(author=user, board=board, title="Live across processes", body="First")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(json.dumps({"thread": post.thread_id, "session": session.session_key}))
-"""
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +21,7 @@ def site(tmp_path_factory):
     env = project_env(DATABASE_URL=f"sqlite:///{database}")
     manage("migrate", "--noinput", env=env)
     manage("seed_demo", env=env)
-    out = subprocess.run(
-        [sys.executable, "-c", SETUP],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    return env, json.loads(out.strip().splitlines()[-1])
+    return env, poster_with_thread(env, username="poster", title="Live across processes")
 
 
 def reply(server: DaphneServer, thread: int, session: str, body: str) -> int:
