@@ -24,3 +24,17 @@ SOCKET_MESSAGES_PER_WINDOW = 30  # a socket may send this many messages ...
 SOCKET_RATE_WINDOW = 10  # ... per this many seconds
 SOCKET_RATE_STRIKES = 3  # messages refused for the rate limit before the socket is closed
 EVENT_RETENTION_DAYS = 7  # prune_events deletes older events
+
+# Moderation (docs/moderation.md).
+REASON_MAX_LENGTH = 1_000
+FLAGS_PER_WINDOW = 10  # a member may flag this many posts ...
+FLAG_WINDOW_SECONDS = 600  # ... per this many seconds
+MODERATION_LOG_PER_PAGE = 50
+REVIEW_QUEUE_PER_PAGE = 30
+
+# Presence: a socket counts as reading a thread while it refreshes its row this often ...
+PRESENCE_HEARTBEAT_SECONDS = 30
+# ... and stops counting this long after its last refresh (a process that died).
+PRESENCE_EXPIRY_SECONDS = 75
+# A process sends a thread's reader count at most once per this many seconds.
+PRESENCE_DEBOUNCE_SECONDS = 2

@@ -6,20 +6,25 @@ Views, consumers, search and feeds call these functions; nothing checks permissi
 
 Roles: a visitor (anonymous); a pending member (signed in, not yet verified) reads public
 boards only and cannot post; a verified member reads public and members-only boards, and
-group-restricted boards when in one of their groups, and posts where they read; a moderator
-(the ``forum.moderate`` permission, or a superuser) reads and acts everywhere.
+group-restricted boards when in one of their groups, and posts where they read; a suspended
+member reads as before but cannot post, edit or flag; an area moderator (a ``Moderator`` row)
+reads and acts on the boards of their program areas; a site moderator (the ``forum.moderate``
+permission, or a superuser) reads and acts everywhere, and alone verifies and suspends members.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
 
-from forum.models import Board, Post, Profile, Thread
+from forum.models import Board, Moderator, Post, Profile, Thread
 
 User = AbstractBaseUser | AnonymousUser
 MODERATE = "forum.moderate"
@@ -30,8 +35,66 @@ def is_member(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a moderator moderates: areas None means every area (a site moderator)."""
+
+    areas: frozenset[int] | None
+    languages: frozenset[str] | None  # None: posts in every language fill their queues
+
+    @property
+    def is_site_wide(self) -> bool:
+        return self.areas is None
+
+
+def moderation_scope(user: User) -> Scope | None:
+    """The user's moderation scope, or None for a non-moderator (cached on the user object)."""
+    if not is_member(user):
+        return None
+    cached = getattr(user, "_forum_scope", False)
+    if cached is not False:
+        return cached
+    scope = None
+    if user.has_perm(MODERATE):
+        scope = Scope(areas=None, languages=None)
+    else:
+        row = Moderator.objects.filter(user=user).prefetch_related("areas").first()
+        if row is not None:
+            areas = frozenset(area.pk for area in row.areas.all())
+            if areas:
+                scope = Scope(areas=areas, languages=frozenset(row.languages) or None)
+    user._forum_scope = scope
+    return scope
+
+
 def is_moderator(user: User) -> bool:
-    return bool(is_member(user) and user.has_perm(MODERATE))
+    """A moderator of any scope."""
+    return moderation_scope(user) is not None
+
+
+def is_site_moderator(user: User) -> bool:
+    scope = moderation_scope(user)
+    return bool(scope and scope.is_site_wide)
+
+
+def moderates_area(user: User, area_id: int) -> bool:
+    scope = moderation_scope(user)
+    return bool(scope and (scope.areas is None or area_id in scope.areas))
+
+
+def moderates_board(user: User, board: Board) -> bool:
+    return moderates_area(user, board.area_id)
+
+
+def check_moderate_board(user: User, board: Board) -> None:
+    """Raise 403 for an act on a board outside the user's moderation scope."""
+    if not moderates_board(user, board):
+        raise PermissionDenied(_("This is outside the boards you moderate."))
+
+
+def check_site_moderator(user: User) -> None:
+    if not is_site_moderator(user):
+        raise PermissionDenied(_("Only site moderators may do this."))
 
 
 def profile_of(user: User) -> Profile | None:
@@ -51,12 +114,22 @@ def is_verified(user: User) -> bool:
     return bool((profile and profile.is_verified) or is_moderator(user))
 
 
+def is_suspended(user: User) -> bool:
+    profile = profile_of(user)
+    return bool(profile and profile.is_suspended)
+
+
+def may_post(user: User) -> bool:
+    """Verified and not suspended: may write anything at all (where the board allows)."""
+    return is_verified(user) and not is_suspended(user)
+
+
 # --- Boards -------------------------------------------------------------------------------
 
 
 def can_see_board(user: User, board: Board) -> bool:
     """May this user read the board and its threads?"""
-    if board.visibility == Board.Visibility.PUBLIC or is_moderator(user):
+    if board.visibility == Board.Visibility.PUBLIC or moderates_board(user, board):
         return True
     if not is_verified(user):
         return False
@@ -74,9 +147,12 @@ def check_see_board(user: User, board: Board) -> None:
 def visible_boards(user: User, boards: QuerySet[Board] | None = None) -> QuerySet[Board]:
     """The boards this user may read, as one query (no per-board check)."""
     boards = Board.objects.all() if boards is None else boards
-    if is_moderator(user):
+    scope = moderation_scope(user)
+    if scope and scope.is_site_wide:
         return boards
     readable = Q(visibility=Board.Visibility.PUBLIC)
+    if scope:
+        readable |= Q(area__in=scope.areas)
     if is_verified(user):
         in_allowed_group = Board.allowed_groups.through.objects.filter(group__user=user)
         readable |= Q(visibility=Board.Visibility.MEMBERS) | Q(
@@ -98,6 +174,7 @@ def readers_of_board(board: Board, user_ids: set[int]) -> set[int]:
             Q(is_superuser=True)
             | Q(user_permissions__in=moderate)
             | Q(groups__permissions__in=moderate)
+            | Q(moderator_scope__areas=board.area_id)
         )
         verified = Q(profile__verification=Profile.Verification.VERIFIED)
         if board.visibility == Board.Visibility.GROUPS:
@@ -107,33 +184,39 @@ def readers_of_board(board: Board, user_ids: set[int]) -> set[int]:
 
 
 def can_start_thread(user: User, board: Board) -> bool:
-    return can_see_board(user, board) and is_verified(user)
+    return can_see_board(user, board) and may_post(user)
 
 
-def _not_verified() -> PermissionDenied:
+def _may_not_post(user: User) -> PermissionDenied:
+    profile = profile_of(user)
+    if profile and profile.is_suspended:
+        return PermissionDenied(
+            _("Your account is suspended until %(date)s: you can read but not post.")
+            % {"date": formats.date_format(profile.suspended_until, "DATETIME_FORMAT")}
+        )
     return PermissionDenied(_("You can post once a moderator has verified your membership."))
 
 
 def check_start_thread(user: User, board: Board) -> None:
     check_see_board(user, board)
     if not can_start_thread(user, board):
-        raise _not_verified()
+        raise _may_not_post(user)
 
 
 # --- Threads and posts --------------------------------------------------------------------
 
 
 def can_reply(user: User, thread: Thread) -> bool:
-    if not (can_see_board(user, thread.board) and is_verified(user)):
+    if not (can_see_board(user, thread.board) and may_post(user)):
         return False
-    return not thread.is_locked or is_moderator(user)
+    return not thread.is_locked or moderates_board(user, thread.board)
 
 
 def check_reply(user: User, thread: Thread) -> None:
     check_see_board(user, thread.board)
     if not can_reply(user, thread):
-        if not is_verified(user):
-            raise _not_verified()
+        if not may_post(user):
+            raise _may_not_post(user)
         raise PermissionDenied(_("This thread is locked: no new replies."))
 
 
@@ -142,18 +225,19 @@ def can_see_post(user: User, post: Post) -> bool:
         return False
     if post.state in (Post.State.PUBLISHED, Post.State.DELETED):
         return True  # a deleted post shows as a placeholder, without its text
-    if is_moderator(user):
+    if moderates_board(user, post.thread.board):
         return True
-    return post.state == Post.State.PENDING and post.author_id == user.pk
+    # Authors see their own held and hidden posts, marked as such.
+    return post.author_id == user.pk
 
 
-def visible_posts(user: User, posts: QuerySet[Post]) -> QuerySet[Post]:
-    """Posts of a thread the user may read (the board itself is checked by the caller)."""
-    if is_moderator(user):
+def visible_posts(user: User, posts: QuerySet[Post], board: Board) -> QuerySet[Post]:
+    """Posts in one board the user may read (the board itself is checked by the caller)."""
+    if moderates_board(user, board):
         return posts
     shown = Q(state__in=[Post.State.PUBLISHED, Post.State.DELETED])
     if is_member(user):
-        shown |= Q(state=Post.State.PENDING, author_id=user.pk)
+        shown |= Q(state__in=[Post.State.PENDING, Post.State.HIDDEN], author_id=user.pk)
     return posts.filter(shown)
 
 
@@ -165,7 +249,7 @@ def check_see_post(user: User, post: Post) -> None:
 def _may_change_own(user: User, post: Post) -> bool:
     return (
         post.author_id == user.pk
-        and is_verified(user)
+        and may_post(user)
         and post.state != Post.State.DELETED
         and not post.thread.is_locked
         and can_see_board(user, post.thread.board)
@@ -176,7 +260,7 @@ def can_edit_post(user: User, post: Post) -> bool:
     """Authors edit their own posts while the thread is open; moderators edit any."""
     if not is_member(user):
         return False
-    if is_moderator(user):
+    if moderates_board(user, post.thread.board):
         return post.state != Post.State.DELETED
     return _may_change_own(user, post)
 
@@ -198,11 +282,23 @@ def check_delete_post(user: User, post: Post) -> None:
 
 
 def can_see_history(user: User, post: Post) -> bool:
-    return can_see_post(user, post) and not (post.is_deleted and not is_moderator(user))
+    return can_see_post(user, post) and not (
+        post.is_deleted and not moderates_board(user, post.thread.board)
+    )
 
 
 def can_watch(user: User, board: Board) -> bool:
     return is_member(user) and can_see_board(user, board)
+
+
+def can_flag(user: User, post: Post) -> bool:
+    """Members flag published posts of others that they can read."""
+    return (
+        may_post(user)
+        and post.author_id != user.pk
+        and post.state == Post.State.PUBLISHED
+        and can_see_board(user, post.thread.board)
+    )
 
 
 def stream_access(user: User, stream) -> tuple[bool, int | None]:
@@ -220,3 +316,20 @@ def stream_access(user: User, stream) -> tuple[bool, int | None]:
     if stream.kind == "user":
         return is_member(user) and stream.object_id == user.pk, None
     return is_moderator(user), None
+
+
+def moderation_streams(user: User) -> tuple[list[str], list[str]] | None:
+    """A moderator's ``moderation`` subscription: (stored stream names, groups to join).
+
+    Site moderators follow every area and the site-wide queue (``moderation:0``); area
+    moderators their areas only. None for everyone else.
+    """
+    from forum.realtime import streams
+
+    scope = moderation_scope(user)
+    if scope is None:
+        return None
+    if scope.is_site_wide:
+        return ["moderation:*"], [streams.SITE_MODERATION_GROUP]
+    areas = [streams.moderation(area_id) for area_id in sorted(scope.areas)]
+    return [stream.name for stream in areas], [stream.group for stream in areas]

@@ -59,8 +59,10 @@ def board_by_slugs(area_slug: str, board_slug: str) -> Board | None:
 
 
 def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
-    threads = board.threads.select_related("author__profile", "last_poster__profile").order_by(
-        "-is_pinned", "-last_post_at", "-pk"
+    threads = (
+        board.threads.filter(held=False, merged_into__isnull=True)
+        .select_related("author__profile", "last_poster__profile")
+        .order_by("-is_pinned", "-last_post_at", "-pk")
     )
     if language:
         threads = threads.filter(language=language)
@@ -127,6 +129,7 @@ def thread_page(user: User, thread: Thread, *, page: int) -> ThreadPage:
     posts = visible_posts(
         user,
         thread.posts.filter(position__gte=first, position__lt=first + limits.POSTS_PER_PAGE),
+        thread.board,
     )
     posts = list(posts.select_related("author__profile").order_by("position"))
     last_read, watching = 0, False
@@ -145,5 +148,5 @@ def unread_notification_count(user: User) -> int:
 
 def notifications_for(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).select_related(
-        "actor__profile", "thread", "post"
+        "actor__profile", "thread", "post", "action__thread"
     )

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 
 from forum.caching import bump_listing_version
 from forum.models import Board, ProgramArea
+from forum.realtime.events import announce_access_change
 
 
 @receiver(post_save, sender=ProgramArea)
@@ -23,16 +24,4 @@ def listing_changed(**kwargs) -> None:
 def board_audience_changed(instance, **kwargs) -> None:
     """Open sockets re-check their access to the board's streams (it may have become private)."""
     if isinstance(instance, Board):
-        board_id = instance.pk
-        transaction.on_commit(lambda: _tell_sockets(board_id))
-
-
-def _tell_sockets(board_id: int) -> None:
-    from asgiref.sync import async_to_sync
-    from channels.layers import get_channel_layer
-
-    from forum.realtime.consumers import access_group
-
-    async_to_sync(get_channel_layer().group_send)(
-        access_group(board_id), {"type": "forum.access", "board_id": board_id}
-    )
+        announce_access_change(instance.pk)

@@ -3,6 +3,13 @@ from forum.models.areas import ProgramArea
 from forum.models.boards import Board
 from forum.models.events import Event
 from forum.models.members import AllowedEmailDomain, Profile
+from forum.models.moderation import (
+    Flag,
+    ModerationAction,
+    ModerationSettings,
+    Moderator,
+    ThreadReader,
+)
 from forum.models.posts import Post, PostRevision
 from forum.models.threads import Thread
 
@@ -10,6 +17,10 @@ __all__ = [
     "AllowedEmailDomain",
     "Board",
     "Event",
+    "Flag",
+    "ModerationAction",
+    "ModerationSettings",
+    "Moderator",
     "Notification",
     "Post",
     "PostRevision",
@@ -18,4 +29,5 @@ __all__ = [
     "ReadMarker",
     "Subscription",
     "Thread",
+    "ThreadReader",
 ]

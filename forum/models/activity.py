@@ -48,14 +48,26 @@ class Notification(models.Model):
         QUOTE = "quote", _("Your post was quoted")
         MENTION = "mention", _("You were mentioned")
         NEW_THREAD = "new_thread", _("New thread in a board you watch")
+        MODERATION = "moderation", _("A moderator acted on your account or your post")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    # None when the forum itself acted (enough flags hid a post).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # For MODERATION notifications: the act, with its reason.
+    action = models.ForeignKey(
+        "forum.ModerationAction", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -63,7 +75,11 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "post"], name="notify_once_per_post"),
+            models.UniqueConstraint(
+                fields=["recipient", "post"],
+                condition=Q(action__isnull=True),
+                name="notify_once_per_post",
+            ),
         ]
 
     def __str__(self) -> str:

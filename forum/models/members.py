@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
@@ -49,6 +50,13 @@ class Profile(models.Model):
         verbose_name=_("verified by"),
     )
     email_notifications = models.BooleanField(_("e-mail me my notifications"), default=False)
+    verification_note = models.TextField(
+        _("reason given with the verification decision"), blank=True
+    )
+    # Every post of a member on probation waits for a moderator.
+    on_probation = models.BooleanField(_("on probation"), default=False)
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    suspension_reason = models.TextField(_("reason for the suspension"), blank=True)
 
     class Meta:
         verbose_name = _("profile")
@@ -60,6 +68,10 @@ class Profile(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.verification == self.Verification.VERIFIED
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
 
 
 class AllowedEmailDomain(models.Model):

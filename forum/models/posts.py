@@ -63,6 +63,8 @@ class PostRevision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     edited_at = models.DateTimeField(default=timezone.now)
+    # Why a moderator changed someone else's post (empty for the author's own edits).
+    reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["number"]

@@ -30,6 +30,12 @@ class Thread(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False)
+    # Its first post waits for a moderator: only the author and moderators see the thread.
+    held = models.BooleanField(_("awaiting review"), default=False)
+    # A thread merged into another keeps its row (old links redirect) but leaves the board list.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
+    )
 
     class Meta:
         verbose_name = _("thread")

@@ -2,36 +2,76 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
+from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
 
 from forum import limits
-from forum.models import Event
-from forum.permissions import stream_access
+from forum.models import Event, ThreadReader
+from forum.permissions import moderation_scope, moderation_streams, stream_access
 from forum.realtime import streams
+from forum.realtime.streams import access_group
 
 # A browser tab never needs to send more than this in one message.
 MAX_MESSAGE_BYTES = 4096
 CLOSE_RATE_LIMITED = 4429
+ALL_MODERATION = "moderation:*"
 
 
-def access_group(board_id: int) -> str:
-    return f"access.board.{board_id}"
+@dataclass
+class Following:
+    """One subscription of a socket: the stored streams it covers and the groups it joined."""
+
+    stream: streams.Stream
+    board_id: int | None
+    sources: list[str]
+    groups: list[str]
+    languages: frozenset[str] | None = None  # moderation: only events in these languages
+
+    def covers(self, stored: str) -> bool:
+        if stored in self.sources:
+            return True
+        return ALL_MODERATION in self.sources and stored.startswith("moderation:")
+
+
+def _stored(sources: list[str]) -> Q:
+    if ALL_MODERATION in sources:
+        return Q(stream__startswith="moderation:")
+    return Q(stream__in=sources)
 
 
 @database_sync_to_async
-def _access(user, stream):
-    return stream_access(user, stream)
+def _following(user, stream: streams.Stream, *, fresh: bool = False) -> Following | None:
+    """What this user may follow of the stream (None: not found or forbidden, alike)."""
+    if fresh and user is not None and user.is_authenticated:
+        user = get_user_model().objects.filter(pk=user.pk).first()
+        if user is None:
+            return None
+    if stream.kind == "moderation":
+        found = moderation_streams(user)
+        if found is None:
+            return None
+        sources, groups = found
+        return Following(stream, None, sources, groups, moderation_scope(user).languages)
+    allowed, board_id = stream_access(user, stream)
+    if not allowed:
+        return None
+    return Following(stream, board_id, [stream.name], [stream.group])
 
 
 @database_sync_to_async
-def _missed(stream_name: str, after: int) -> list[dict] | None:
+def _missed(sources: list[str], after: int) -> list[dict] | None:
     """Events after ``after``, oldest first; None when there are too many to replay."""
     events = list(
-        Event.objects.filter(stream=stream_name, pk__gt=after).order_by("pk")[
+        Event.objects.filter(_stored(sources), pk__gt=after).order_by("pk")[
             : limits.REPLAY_LIMIT + 1
         ]
     )
@@ -41,21 +81,69 @@ def _missed(stream_name: str, after: int) -> list[dict] | None:
 
 
 @database_sync_to_async
-def _latest(stream_name: str) -> int:
+def _latest(sources: list[str]) -> int:
     return (
-        Event.objects.filter(stream=stream_name)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
+        Event.objects.filter(_stored(sources)).order_by("-pk").values_list("pk", flat=True).first()
         or 0
     )
 
 
+# --- Presence: how many sockets are reading a thread now ------------------------------------
+
+
+@database_sync_to_async
+def _enter(channel_name: str, thread_id: int) -> int:
+    ThreadReader.objects.update_or_create(
+        channel_name=channel_name, thread_id=thread_id, defaults={"seen_at": timezone.now()}
+    )
+    return _count_readers(thread_id)
+
+
+@database_sync_to_async
+def _leave_thread(channel_name: str, thread_id: int) -> None:
+    ThreadReader.objects.filter(channel_name=channel_name, thread_id=thread_id).delete()
+
+
+@database_sync_to_async
+def _still_here(channel_name: str) -> None:
+    ThreadReader.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+
+
+def _count_readers(thread_id: int) -> int:
+    since = timezone.now() - timezone.timedelta(seconds=limits.PRESENCE_EXPIRY_SECONDS)
+    return ThreadReader.objects.filter(thread_id=thread_id, seen_at__gte=since).count()
+
+
+_presence_due: dict[int, asyncio.Task] = {}
+
+
+def _announce_presence(thread_id: int) -> None:
+    """Send the thread's reader count soon: at most once per debounce interval per process."""
+    due = _presence_due.get(thread_id)
+    if due is not None and not due.done() and due.get_loop() is asyncio.get_running_loop():
+        return
+
+    async def announce() -> None:
+        try:
+            await asyncio.sleep(limits.PRESENCE_DEBOUNCE_SECONDS)
+            readers = await database_sync_to_async(_count_readers)(thread_id)
+            await get_channel_layer().group_send(
+                streams.thread(thread_id).group,
+                {"type": "forum.presence", "thread_id": thread_id, "readers": readers},
+            )
+        finally:
+            if _presence_due.get(thread_id) is asyncio.current_task():
+                del _presence_due[thread_id]
+
+    _presence_due[thread_id] = asyncio.get_running_loop().create_task(announce())
+
+
 class ForumConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
-        self.subscriptions: dict[str, tuple[streams.Stream, int | None]] = {}
+        self.subscriptions: dict[str, Following] = {}
         self.last_sent: dict[str, int] = {}
         self.window_start, self.window_count, self.strikes = time.monotonic(), 0, 0
+        self.heartbeat: asyncio.Task | None = None
         await self.accept()
         user = self.scope.get("user")
         await self.send_json(
@@ -63,10 +151,12 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def disconnect(self, code) -> None:
+        if getattr(self, "heartbeat", None):
+            self.heartbeat.cancel()
         subscriptions = getattr(self, "subscriptions", {})
         while subscriptions:  # pop first, so the board's access group is left with the last
-            _name, (stream, board_id) = subscriptions.popitem()
-            await self._leave(stream, board_id)
+            _name, following = subscriptions.popitem()
+            await self._leave(following)
 
     # --- Incoming ---------------------------------------------------------------------------
 
@@ -126,47 +216,68 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         if len(self.subscriptions) >= limits.SUBSCRIPTIONS_PER_SOCKET:
             await self.send_error("too many subscriptions", stream=stream.name)
             return
-        if last_id is not None and (not isinstance(last_id, int) or last_id < 0):
+        if last_id is not None and (
+            not isinstance(last_id, int) or isinstance(last_id, bool) or last_id < 0
+        ):
             await self.send_error("last_id must be a non-negative integer", stream=stream.name)
             return
-        allowed, board_id = await _access(user, stream)
-        if not allowed:
+        following = await _following(user, stream)
+        if following is None:
             # The same answer for "does not exist" and "not yours", so ids leak nothing.
             await self.send_error("stream not found", stream=stream.name)
             return
         # Join first, then replay: an event broadcast in between arrives twice at worst, and
-        # the id check in forum_event drops the copy.
-        await self.channel_layer.group_add(stream.group, self.channel_name)
-        if board_id is not None:
-            await self.channel_layer.group_add(access_group(board_id), self.channel_name)
-        self.subscriptions[stream.name] = (stream, board_id)
-        latest = await _latest(stream.name)
+        # the id check in _deliver drops the copy.
+        for group in following.groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        if following.board_id is not None:
+            await self.channel_layer.group_add(access_group(following.board_id), self.channel_name)
+        self.subscriptions[stream.name] = following
+        latest = await _latest(following.sources)
         self.last_sent[stream.name] = last_id if last_id is not None else latest
         if last_id is not None:
-            missed = await _missed(stream.name, last_id)
+            missed = await _missed(following.sources, last_id)
             if missed is None:
                 self.last_sent[stream.name] = latest
                 await self.send_json({"type": "resync", "stream": stream.name, "last_id": latest})
             else:
                 for event in missed:
                     await self._deliver(event)
-        await self.send_json(
-            {"type": "subscribed", "stream": stream.name, "last_id": self.last_sent[stream.name]}
-        )
+        reply = {
+            "type": "subscribed",
+            "stream": stream.name,
+            "last_id": self.last_sent[stream.name],
+        }
+        if stream.kind == "thread":
+            reply["readers"] = await _enter(self.channel_name, stream.object_id)
+            _announce_presence(stream.object_id)
+            if self.heartbeat is None:
+                self.heartbeat = asyncio.get_running_loop().create_task(self._keep_presence())
+        await self.send_json(reply)
+
+    async def _keep_presence(self) -> None:
+        while True:
+            await asyncio.sleep(limits.PRESENCE_HEARTBEAT_SECONDS)
+            await _still_here(self.channel_name)
 
     async def unsubscribe(self, name) -> None:
-        entry = self.subscriptions.pop(name, None) if isinstance(name, str) else None
-        if entry is None:
+        following = self.subscriptions.pop(name, None) if isinstance(name, str) else None
+        if following is None:
             await self.send_error("not subscribed", stream=str(name)[:80])
             return
-        await self._leave(*entry)
-        await self.send_json({"type": "unsubscribed", "stream": entry[0].name})
+        await self._leave(following)
+        await self.send_json({"type": "unsubscribed", "stream": following.stream.name})
 
-    async def _leave(self, stream: streams.Stream, board_id: int | None) -> None:
-        await self.channel_layer.group_discard(stream.group, self.channel_name)
-        still_on_board = any(b == board_id for _, b in self.subscriptions.values())
+    async def _leave(self, following: Following) -> None:
+        for group in following.groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        board_id = following.board_id
+        still_on_board = any(f.board_id == board_id for f in self.subscriptions.values())
         if board_id is not None and not still_on_board:
             await self.channel_layer.group_discard(access_group(board_id), self.channel_name)
+        if following.stream.kind == "thread":
+            await _leave_thread(self.channel_name, following.stream.object_id)
+            _announce_presence(following.stream.object_id)
 
     # --- Outgoing ---------------------------------------------------------------------------
 
@@ -175,25 +286,50 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         await self._deliver(message["event"])
 
     async def _deliver(self, event: dict) -> None:
-        stream = event["stream"]
-        if stream not in self.subscriptions or event["id"] <= self.last_sent.get(stream, 0):
+        name = self._follower_of(event["stream"])
+        if name is None or event["id"] <= self.last_sent.get(name, 0):
             return
-        self.last_sent[stream] = event["id"]
-        await self.send_json(event)
+        following = self.subscriptions[name]
+        language = event["payload"].get("language") if isinstance(event["payload"], dict) else None
+        if following.languages and language and language not in following.languages:
+            return
+        self.last_sent[name] = event["id"]
+        await self.send_json(event if name == event["stream"] else {**event, "stream": name})
+
+    def _follower_of(self, stored: str) -> str | None:
+        """The subscription an event of this stored stream belongs to, if any."""
+        if stored in self.subscriptions:
+            return stored
+        moderation = self.subscriptions.get("moderation")
+        return "moderation" if moderation and moderation.covers(stored) else None
+
+    async def forum_presence(self, message: dict) -> None:
+        name = streams.thread(message["thread_id"]).name
+        if name in self.subscriptions:
+            await self.send_json(
+                {"type": "presence", "stream": name, "readers": message["readers"]}
+            )
 
     async def forum_access(self, message: dict) -> None:
-        """A board's audience changed: drop the streams this user may no longer read."""
+        """A board's audience changed, or a thread left it: re-check what this socket follows."""
         user = self.scope.get("user")
-        for name, (stream, board_id) in list(self.subscriptions.items()):
-            if board_id != message["board_id"]:
+        for name, following in list(self.subscriptions.items()):
+            if following.board_id != message["board_id"]:
                 continue
-            allowed, _ = await _access(user, stream)
-            if not allowed:
+            now = await _following(user, following.stream, fresh=True)
+            if now is None:
                 del self.subscriptions[name]
-                await self._leave(stream, board_id)
+                await self._leave(following)
                 await self.send_json(
                     {"type": "unsubscribed", "stream": name, "reason": "forbidden"}
                 )
+            elif now.board_id != following.board_id:  # the thread moved to another board
+                following.board_id = now.board_id
+                await self.channel_layer.group_add(access_group(now.board_id), self.channel_name)
+                if not any(f.board_id == message["board_id"] for f in self.subscriptions.values()):
+                    await self.channel_layer.group_discard(
+                        access_group(message["board_id"]), self.channel_name
+                    )
 
     async def send_error(self, message: str, **extra) -> None:
         await self.send_json({"type": "error", "message": message, **extra})

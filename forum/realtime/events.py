@@ -22,8 +22,9 @@ def publish_event(*, stream: Stream, kind: str, payload: dict) -> Event:
     event from the table when it resubscribes with the last id it saw.
     """
     event = Event.objects.create(stream=stream.name, kind=kind, payload=payload)
-    message = {"type": "forum.event", "event": event.as_message(), "group": stream.group}
-    transaction.on_commit(lambda: _broadcast(stream.group, message))
+    for group in stream.groups:
+        message = {"type": "forum.event", "event": event.as_message(), "group": group}
+        transaction.on_commit(lambda group=group, message=message: _broadcast(group, message))
     return event
 
 
@@ -32,6 +33,16 @@ def _broadcast(group: str, message: dict) -> None:
         async_to_sync(get_channel_layer().group_send)(group, message)
     except Exception:
         logger.exception("broadcast to %s failed; clients will catch up from the table", group)
+
+
+def announce_access_change(board_id: int) -> None:
+    """After commit, sockets following the board or its threads re-check their access."""
+
+    def tell() -> None:
+        message = {"type": "forum.access", "board_id": board_id}
+        _broadcast(streams.access_group(board_id), message)
+
+    transaction.on_commit(tell)
 
 
 def post_payload(post: Post) -> dict:
@@ -63,16 +74,34 @@ def thread_payload(thread: Thread) -> dict:
         "reply_count": thread.reply_count,
         "is_pinned": thread.is_pinned,
         "is_locked": thread.is_locked,
+        "held": thread.held,
+        "merged_into": thread.merged_into_id,
         "last_post_at": thread.last_post_at.isoformat(),
         "last_poster_id": thread.last_poster_id,
     }
 
 
 def post_event(post: Post, kind: str) -> None:
-    """post.created / post.edited / post.deleted on the thread's stream."""
+    """post.created / edited / deleted / hidden / restored on the thread's stream."""
     publish_event(stream=streams.thread(post.thread_id), kind=kind, payload=post_payload(post))
 
 
-def thread_event(thread: Thread, kind: str) -> None:
-    """thread.created / thread.updated on the board's stream."""
-    publish_event(stream=streams.board(thread.board_id), kind=kind, payload=thread_payload(thread))
+def thread_event(thread: Thread, kind: str, *, also_thread_stream: bool = False) -> None:
+    """thread.created / updated / locked / pinned / moved ... on the board's stream.
+
+    Changes the thread's own readers must see (locked, moved, merged) go to its stream too.
+    """
+    payload = thread_payload(thread)
+    publish_event(stream=streams.board(thread.board_id), kind=kind, payload=payload)
+    if also_thread_stream:
+        publish_event(stream=streams.thread(thread.pk), kind=kind, payload=payload)
+
+
+def queue_event(*, area_id: int | None, kind: str, language: str = "", **data) -> None:
+    """A moderation queue changed (an item arrived or was settled): moderators' pages refresh.
+
+    Carries ids and the language only, never the post's text: the page fetches what its viewer
+    may see.
+    """
+    payload = {"area_id": area_id, "language": language, **data}
+    publish_event(stream=streams.moderation(area_id), kind=kind, payload=payload)

@@ -2,6 +2,11 @@
 
 A client subscribes to streams by name: ``thread:<id>``, ``board:<id>``, ``user`` (its own
 notifications; stored as ``user:<id>``) and ``moderation``. Each stream is one Channels group.
+
+Moderation events are stored per program area (``moderation:<area id>``; ``moderation:0`` for
+site-wide work such as the verification queue) and broadcast both to that area's group and to
+the site moderators' group; a moderator's ``moderation`` subscription covers the areas in
+their scope.
 """
 
 from __future__ import annotations
@@ -25,6 +30,17 @@ class Stream:
     def group(self) -> str:
         # Channels group names allow letters, digits, "-", "_" and "." only.
         return "stream." + self.name.replace(":", ".")
+
+    @property
+    def groups(self) -> list[str]:
+        """Where an event of this stream is broadcast."""
+        if self.kind == "moderation" and self.object_id is not None:
+            return [self.group, SITE_MODERATION_GROUP]
+        return [self.group]
+
+
+SITE_MODERATION_GROUP = "stream.moderation"
+SITE_WIDE = 0  # moderation:0 holds events for site moderators only
 
 
 def parse(name: object, *, user_id: int | None) -> Stream | None:
@@ -51,3 +67,13 @@ def board(board_id: int) -> Stream:
 
 def user(user_id: int) -> Stream:
     return Stream("user", user_id)
+
+
+def moderation(area_id: int | None) -> Stream:
+    """The stored stream of an area's moderation events (None: site-wide work)."""
+    return Stream("moderation", area_id or SITE_WIDE)
+
+
+def access_group(board_id: int) -> str:
+    """Sockets following a board or one of its threads: told when its audience changes."""
+    return f"access.board.{board_id}"

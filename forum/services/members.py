@@ -80,14 +80,23 @@ def confirm_email(token: str):
     return user
 
 
+def mark_verified(profile: Profile, *, moderator) -> None:
+    """Set a (locked) profile verified: the member may read members-only boards and post."""
+    profile.verification = Profile.Verification.VERIFIED
+    profile.verified_at = timezone.now()
+    profile.verified_by = moderator
+    profile.save(update_fields=["verification", "verified_at", "verified_by"])
+
+
 def verify_member(*, moderator, member) -> Profile:
-    """Verify a member: they may now read members-only boards and post."""
+    """Verify a member without a decision to record (the e-mail allow-list, the admin, seeding).
+
+    Moderators verify through forum.services.moderation.decide_membership, which also writes
+    the audit row and tells the member.
+    """
     with transaction.atomic():
         profile, _ = Profile.objects.select_for_update().get_or_create(
             user=member, defaults={"display_name": member.get_username()}
         )
-        profile.verification = Profile.Verification.VERIFIED
-        profile.verified_at = timezone.now()
-        profile.verified_by = moderator
-        profile.save(update_fields=["verification", "verified_at", "verified_by"])
+        mark_verified(profile, moderator=moderator)
     return profile

@@ -11,7 +11,7 @@ from forum.models import Notification, Post, Subscription
 from forum.permissions import readers_of_board
 from forum.realtime import streams
 from forum.realtime.events import publish_event
-from forum.tasks import send_notification_emails
+from forum.tasks import send_moderation_email, send_notification_emails
 
 Kind = Notification.Kind
 # When one post concerns someone in several ways, they get one notification: the most personal.
@@ -90,6 +90,25 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
         ids = sorted(recipients)
         transaction.on_commit(lambda: send_notification_emails.enqueue(post.pk, ids))
     return sorted(recipients)
+
+
+def notify_moderation(action, *, recipient) -> Notification:
+    """Tell a member what a moderator did to their account or post, and why (also by e-mail)."""
+    notification = Notification.objects.create(
+        recipient=recipient,
+        kind=Kind.MODERATION,
+        actor=action.actor,
+        thread=action.thread,
+        post=action.post,
+        action=action,
+    )
+    publish_event(
+        stream=streams.user(recipient.pk),
+        kind="notification.created",
+        payload={"kind": Kind.MODERATION, "action": action.kind, "thread_id": action.thread_id},
+    )
+    transaction.on_commit(lambda: send_moderation_email.enqueue(notification.pk))
+    return notification
 
 
 def mark_notifications_read(*, user, notification_ids: list[int] | None = None) -> int:

@@ -9,12 +9,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forum import markup
 from forum.language import detect_language
 from forum.models import Board, Post, PostRevision, Thread
-from forum.permissions import is_moderator
+from forum.permissions import moderates_board
 from forum.realtime.events import post_event, thread_event
+from forum.services.moderation import (
+    ModerationError,
+    announce_held,
+    needs_review,
+    record_moderator_edit,
+)
 from forum.services.notifications import notify_about_post
 from forum.services.reading import mark_read, watch_thread
 
@@ -64,8 +71,13 @@ def _add_post(
     now,
     submission_token: uuid.UUID | None,
     new_thread: bool,
+    held: bool,
 ) -> Post:
-    """The post itself, and what every new post brings: the author watches and has read it."""
+    """The post itself, and what every new post brings: the author watches and has read it.
+
+    A held post waits for a moderator: nobody is notified and no live page hears of it until
+    it is approved; the area's moderators' queue does.
+    """
     post = Post.objects.create(
         thread=thread,
         author=author,
@@ -75,10 +87,14 @@ def _add_post(
         language=language,
         created_at=now,
         submission_token=submission_token,
+        state=Post.State.PENDING if held else Post.State.PUBLISHED,
     )
     watch_thread(user=author, thread=thread)
     mark_read(user=author, thread=thread, position=position)
-    notify_about_post(post, new_thread=new_thread)
+    if held:
+        announce_held(post)
+    else:
+        notify_about_post(post, new_thread=new_thread)
     return post
 
 
@@ -97,7 +113,9 @@ def start_thread(
     def write() -> Post:
         now = timezone.now()
         lang = _language(body, language, fallback_language)
-        Board.objects.filter(pk=board.pk).update(changed_at=now)
+        held = needs_review(author, board)
+        if not held:
+            Board.objects.filter(pk=board.pk).update(changed_at=now)
         thread = Thread.objects.create(
             board=board,
             title=title,
@@ -107,6 +125,7 @@ def start_thread(
             last_post_at=now,
             last_poster=author,
             post_count=1,
+            held=held,
         )
         post = _add_post(
             thread=thread,
@@ -117,8 +136,10 @@ def start_thread(
             now=now,
             submission_token=submission_token,
             new_thread=True,
+            held=held,
         )
-        thread_event(thread, "thread.created")
+        if not held:
+            thread_event(thread, "thread.created")
         return post
 
     return _once(author, submission_token, write)
@@ -137,19 +158,24 @@ def post_reply(
 
     def write() -> Post:
         # The row lock serializes replies, so positions are handed out one by one.
-        locked = Thread.objects.select_for_update().get(pk=thread.pk)
-        if locked.is_locked and not is_moderator(author):
+        locked = (
+            Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
+        )
+        if locked.is_locked and not moderates_board(author, locked.board):
             raise PermissionDenied("thread locked")
         now = timezone.now()
+        held = needs_review(author, locked.board)
         # The row is locked, so the new counters are known without reading them back.
         locked.post_count += 1
-        locked.reply_count += 1
-        locked.last_post_at = locked.changed_at = now
-        locked.last_poster = author
+        if not held:  # a held reply counts once approved
+            locked.reply_count += 1
+            locked.last_post_at = locked.changed_at = now
+            locked.last_poster = author
         locked.save(
             update_fields=["post_count", "reply_count", "last_post_at", "changed_at", "last_poster"]
         )
-        Board.objects.filter(pk=locked.board_id).update(changed_at=now)
+        if not held:
+            Board.objects.filter(pk=locked.board_id).update(changed_at=now)
         post = _add_post(
             thread=locked,
             author=author,
@@ -159,9 +185,11 @@ def post_reply(
             now=now,
             submission_token=submission_token,
             new_thread=False,
+            held=held,
         )
-        post_event(post, "post.created")
-        thread_event(locked, "thread.updated")
+        if not held:
+            post_event(post, "post.created")
+            thread_event(locked, "thread.updated")
         return post
 
     return _once(author, submission_token, write)
@@ -174,14 +202,25 @@ def edit_post(
     body: str,
     language: str | None = None,
     seen_edit_count: int | None = None,
+    reason: str = "",
 ) -> Post:
     """Replace a post's text, keeping the previous text as a revision.
 
     ``seen_edit_count`` is the edit count the editor's form was built from: if someone edited
-    the post since, EditConflict is raised and nothing is saved.
+    the post since, EditConflict is raised and nothing is saved. A moderator editing someone
+    else's post gives a reason: it is in the audit log and the author is told.
     """
+    by_moderator = editor.pk != post.author_id
+    if by_moderator and not (reason or "").strip():
+        raise ModerationError(_("Give a reason: the member concerned is told it."))
     with transaction.atomic():
-        current = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+        current = (
+            Post.objects.select_for_update(of=("self",))
+            .select_related("thread__board")
+            .get(pk=post.pk)
+        )
+        if by_moderator and not moderates_board(editor, current.thread.board):
+            raise PermissionDenied
         if seen_edit_count is not None and current.edit_count != seen_edit_count:
             raise EditConflict(current)
         new_language = language or current.language
@@ -195,6 +234,7 @@ def edit_post(
             language=current.language,
             written_at=current.edited_at or current.created_at,
             edited_by=editor,
+            reason=reason.strip() if by_moderator else "",
         )
         previous_source = current.body_source
         current.body_source = body
@@ -211,8 +251,13 @@ def edit_post(
         )
         if current.position == 1:  # the board lists the thread's language
             Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
-        notify_about_post(current, new_thread=False, previous_source=previous_source)
-        post_event(current, "post.edited")
+        if current.state == Post.State.PUBLISHED:
+            notify_about_post(current, new_thread=False, previous_source=previous_source)
+            post_event(current, "post.edited")
+        if by_moderator:
+            record_moderator_edit(
+                editor=editor, post=current, previous_source=previous_source, reason=reason.strip()
+            )
     return current
 
 

@@ -121,6 +121,7 @@ async def test_resubscribing_with_the_last_id_replays_what_was_missed_in_order(
         "type": "subscribed",
         "stream": f"thread:{public_thread.pk}",
         "last_id": replayed[-1]["id"],
+        "readers": 1,
     }
     await socket.disconnect()
 

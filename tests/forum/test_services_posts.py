@@ -116,7 +116,7 @@ def test_an_edit_that_changes_nothing_keeps_no_revision(boards, member):
 
 def test_a_stale_edit_is_refused_and_the_other_edit_survives(boards, member, moderator):
     post = thread_with_posts(board=boards["public"], author=member).posts.get()
-    edit_post(editor=moderator, post=post, body="Moderator's fix", seen_edit_count=0)
+    edit_post(editor=moderator, post=post, body="Moderator's fix", seen_edit_count=0, reason="Typo")
 
     with pytest.raises(EditConflict) as conflict:
         edit_post(editor=member, post=post, body="Author's version", seen_edit_count=0)

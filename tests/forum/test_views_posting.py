@@ -163,7 +163,9 @@ def test_a_conflicting_edit_keeps_the_editors_text_and_shows_the_other(
     from forum.services.posting import edit_post
 
     post = thread_with_posts(board=boards["public"], author=member).posts.get()
-    edit_post(editor=moderator, post=post, body="Moderator wording", seen_edit_count=0)
+    edit_post(
+        editor=moderator, post=post, body="Moderator wording", seen_edit_count=0, reason="Style"
+    )
 
     response = signed_in.post(
         f"/en/posts/{post.pk}/edit/",

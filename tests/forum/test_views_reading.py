@@ -206,10 +206,10 @@ def test_thread_page_queries_are_bounded_on_a_thread_of_500_posts(
     )
     client.force_login(member)
 
-    # session, user, profile, 2 x permissions, thread, posts, read marker, subscription,
-    # marker update, notifications update, unread count: the same for every page.
+    # session, user, profile, 2 x permissions, moderator scope, thread, posts, read marker,
+    # subscription, marker update, notifications update, unread count: the same on every page.
     for page in (1, 13, 25):
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(17):
             response = client.get(f"/en/t/{thread.pk}/?page={page}")
         assert response.status_code == 200
         assert len(re.findall(r'<article[^>]* id="post-\d+"', response.text)) == (
