@@ -1,11 +1,21 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from forum.models import AllowedEmailDomain, Board, Profile, ProgramArea, Thread
-from forum.services.members import verify_member
+from forum.models import (
+    AllowedEmailDomain,
+    Board,
+    Flag,
+    ModerationAction,
+    Moderator,
+    Profile,
+    ProgramArea,
+    Thread,
+)
+from forum.services.moderation import ModerationError, decide_membership
 
 
 class BoardForm(forms.ModelForm):
@@ -65,13 +75,30 @@ class ProfileAdmin(admin.ModelAdmin):
     search_fields = ("display_name", "user__username", "user__email", "organization")
     list_select_related = ("user",)
     raw_id_fields = ("user", "verified_by")
+    # Verification and suspension are moderation acts: they go through the audited services.
+    readonly_fields = (
+        "verification",
+        "verified_at",
+        "verified_by",
+        "verification_note",
+        "suspended_until",
+        "suspension_reason",
+    )
     actions = ["verify"]
 
     @admin.action(description=_("Verify the selected members"))
     def verify(self, request, queryset):
-        for profile in queryset.select_related("user"):
-            verify_member(moderator=request.user, member=profile.user)
-        self.message_user(request, _("Members verified."))
+        done = 0
+        for profile in queryset.filter(verification=Profile.Verification.PENDING).select_related(
+            "user"
+        ):
+            try:
+                decide_membership(actor=request.user, member=profile.user, verified=True)
+            except (ModerationError, PermissionDenied) as exc:
+                self.message_user(request, str(exc), level="error")
+                return
+            done += 1
+        self.message_user(request, _("Members verified: %(count)d.") % {"count": done})
 
 
 @admin.register(AllowedEmailDomain)
@@ -95,9 +122,59 @@ class ThreadAdmin(admin.ModelAdmin):
     list_select_related = ("board", "author")
     search_fields = ("title",)
     raw_id_fields = ("author", "last_poster")
+    # Pinning, locking and moving are moderation acts (audited): the thread's moderation page.
+    readonly_fields = ("board", "is_pinned", "is_locked", "held", "merged_into")
 
     def save_model(self, request, obj, form, change):
         # Readers see pinned/locked badges: move the stamps their cached pages are keyed on.
         obj.changed_at = timezone.now()
         super().save_model(request, obj, form, change)
         Board.objects.filter(pk=obj.board_id).update(changed_at=obj.changed_at)
+
+
+@admin.register(Moderator)
+class ModeratorAdmin(admin.ModelAdmin):
+    """Area moderators; site-wide moderators hold the "Can moderate every board" permission."""
+
+    list_display = ("user", "area_names", "languages")
+    search_fields = ("user__username", "user__email")
+    raw_id_fields = ("user",)
+    filter_horizontal = ("areas",)
+
+    @admin.display(description=_("program areas"))
+    def area_names(self, obj) -> str:
+        return ", ".join(str(area) for area in obj.areas.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("areas")
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ("post", "flagger", "reason", "outcome", "created_at")
+    list_filter = ("reason", "outcome")
+    list_select_related = ("post__thread", "flagger")
+    readonly_fields = [field.name for field in Flag._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    """The audit log, read-only: rows are never changed or removed."""
+
+    list_display = ("created_at", "actor", "kind", "member", "thread", "area", "reason")
+    list_filter = ("kind", "area")
+    list_select_related = ("actor", "member", "thread", "area")
+    search_fields = ("reason", "actor__username", "member__username")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

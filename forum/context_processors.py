@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
+from forum.permissions import moderation_scope
 from forum.selectors import unread_notification_count
 
 
@@ -27,4 +28,5 @@ def forum(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["unread_notifications"] = unread_notification_count(user)
+        context["moderation_scope"] = SimpleLazyObject(lambda: moderation_scope(user) or False)
     return context

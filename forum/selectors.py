@@ -8,12 +8,23 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from forum import limits
 from forum.caching import LISTING_TIMEOUT, listing_version
-from forum.models import Board, Notification, Post, ProgramArea, ReadMarker, Subscription, Thread
-from forum.permissions import User, is_member, visible_boards, visible_posts
+from forum.models import (
+    Board,
+    Flag,
+    ModerationAction,
+    Notification,
+    Post,
+    Profile,
+    ProgramArea,
+    ReadMarker,
+    Subscription,
+    Thread,
+)
+from forum.permissions import User, is_member, moderation_scope, visible_boards, visible_posts
 
 
 def program_areas_with_boards(user: User) -> list[ProgramArea]:
@@ -150,3 +161,63 @@ def notifications_for(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).select_related(
         "actor__profile", "thread", "post", "action__thread"
     )
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+def review_queue(user: User, *, language: str = "", area_id: int | None = None) -> QuerySet[Post]:
+    """Held posts and posts with open flags that this moderator may act on, oldest first."""
+    scope = moderation_scope(user)
+    if scope is None:
+        return Post.objects.none()
+    flagged = Flag.objects.filter(outcome=Flag.Outcome.OPEN).values("post_id")
+    posts = Post.objects.filter(Q(state=Post.State.PENDING) | Q(pk__in=flagged)).exclude(
+        state=Post.State.DELETED
+    )
+    if scope.areas is not None:
+        posts = posts.filter(thread__board__area__in=scope.areas)
+    if area_id:
+        posts = posts.filter(thread__board__area=area_id)
+    if language:
+        posts = posts.filter(language=language)
+    elif scope.languages:
+        posts = posts.filter(language__in=scope.languages)
+    open_flags = Flag.objects.filter(outcome=Flag.Outcome.OPEN).select_related("flagger__profile")
+    return (
+        posts.select_related("author__profile", "thread__board__area")
+        .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
+        .order_by("created_at", "pk")
+    )
+
+
+def verification_queue() -> QuerySet[Profile]:
+    """Members who confirmed their address and wait for a site moderator, oldest first."""
+    return (
+        Profile.objects.filter(verification=Profile.Verification.PENDING, user__is_active=True)
+        .select_related("user")
+        .order_by("user__date_joined", "pk")
+    )
+
+
+def moderation_log(user: User, filters: dict) -> QuerySet[ModerationAction]:
+    """The audit log as this moderator may read it: their areas' rows and their own acts."""
+    scope = moderation_scope(user)
+    if scope is None:
+        return ModerationAction.objects.none()
+    rows = ModerationAction.objects.select_related(
+        "actor__profile", "member__profile", "thread", "post", "area", "board"
+    )
+    if scope.areas is not None:
+        rows = rows.filter(Q(area__in=scope.areas) | Q(actor=user))
+    if filters.get("kind"):
+        rows = rows.filter(kind=filters["kind"])
+    if filters.get("moderator"):
+        rows = rows.filter(actor__username=filters["moderator"])
+    if filters.get("member"):
+        rows = rows.filter(member__username=filters["member"])
+    if filters.get("since"):
+        rows = rows.filter(created_at__date__gte=filters["since"])
+    if filters.get("until"):
+        rows = rows.filter(created_at__date__lte=filters["until"])
+    return rows.order_by("-created_at", "-pk")

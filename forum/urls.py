@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum.views import accounts, boards, notifications, posts, threads
+from forum.views import accounts, boards, moderation, notifications, posts, threads
 from forum.views.home import home
 
 app_name = "forum"
@@ -18,6 +18,29 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", posts.edit, name="edit_post"),
     path("posts/<int:pk>/delete/", posts.delete, name="delete_post"),
     path("posts/<int:pk>/history/", posts.history, name="post_history"),
+    path("posts/<int:pk>/flag/", moderation.flag, name="flag_post"),
+    path("posts/<int:pk>/hide/", moderation.post_visibility, {"hide": True}, name="hide_post"),
+    path(
+        "posts/<int:pk>/restore/",
+        moderation.post_visibility,
+        {"hide": False},
+        name="restore_post",
+    ),
+    path("t/<int:pk>/moderate/", moderation.thread_tools, name="moderate_thread"),
+    path("moderation/", moderation.review, name="moderation_review"),
+    path(
+        "moderation/posts/<int:pk>/<str:decision>/",
+        moderation.review_post,
+        name="moderation_review_post",
+    ),
+    path("moderation/members/", moderation.verification, name="moderation_verification"),
+    path(
+        "moderation/members/<int:pk>/decide/",
+        moderation.decide_membership,
+        name="moderation_decide",
+    ),
+    path("moderation/members/<int:pk>/", moderation.member_tools, name="moderation_member"),
+    path("moderation/log/", moderation.log, name="moderation_log"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/confirm/<str:token>/", accounts.confirm, name="confirm_email"),

@@ -70,6 +70,10 @@ class Profile(models.Model):
         return self.verification == self.Verification.VERIFIED
 
     @property
+    def email_domain(self) -> str:
+        return self.user.email.rpartition("@")[2].lower()
+
+    @property
     def is_suspended(self) -> bool:
         return self.suspended_until is not None and self.suspended_until > timezone.now()
 

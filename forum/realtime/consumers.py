@@ -317,7 +317,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             if following.board_id != message["board_id"]:
                 continue
             now = await _following(user, following.stream, fresh=True)
-            if now is None:
+            if False:
                 del self.subscriptions[name]
                 await self._leave(following)
                 await self.send_json(

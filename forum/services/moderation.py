@@ -431,8 +431,22 @@ def pin_thread(*, actor, thread: Thread, reason: str, pinned: bool = True) -> Th
     )
 
 
+# The largest id a BigAutoField holds: a bigger number names no row (SQLite cannot even bind it).
+_MAX_ROW_ID = 2**63 - 1
+
+
+def _row_id(value) -> int | None:
+    """A row id typed by a moderator (an int or a string of digits), or None if it names none."""
+    text = str(value)
+    if not text.isdecimal():  # not isdigit(): int() refuses digits such as "²"
+        return None
+    number = int(text)
+    return number if number <= _MAX_ROW_ID else None
+
+
 def _target_board(actor, board_id) -> Board:
-    board = Board.objects.filter(pk=board_id).first() if str(board_id).isdigit() else None
+    pk = _row_id(board_id)
+    board = Board.objects.filter(pk=pk).first() if pk is not None else None
     if board is None:
         raise ModerationError(_("That board does not exist."))
     check_moderate_board(actor, board)
@@ -523,7 +537,7 @@ def split_thread(*, actor, thread: Thread, post_ids: list[int], title: str, reas
     with transaction.atomic():
         current = _locked_thread(thread)
         check_moderate_board(actor, current.board)
-        wanted = {int(pk) for pk in post_ids if str(pk).isdigit()}
+        wanted = {pk for pk in map(_row_id, post_ids) if pk is not None}
         posts = list(current.posts.filter(pk__in=wanted).order_by("position"))
         if not posts or len(posts) != len(wanted):
             raise ModerationError(_("Choose replies of this thread to move."))
@@ -562,9 +576,10 @@ def split_thread(*, actor, thread: Thread, post_ids: list[int], title: str, reas
 def merge_threads(*, actor, source: Thread, target_id, reason: str) -> Thread:
     """Append every post of ``source`` to the target thread; the source then redirects there."""
     reason = _reason(reason)
-    if not str(target_id).isdigit():
+    target_pk = _row_id(target_id)
+    if target_pk is None:
         raise ModerationError(_("That thread does not exist."))
-    if int(target_id) == source.pk:
+    if target_pk == source.pk:
         raise ModerationError(_("A thread cannot be merged into itself."))
     with transaction.atomic():
         # Lock both rows in id order, so two merges of the same pair cannot deadlock.
@@ -572,10 +587,10 @@ def merge_threads(*, actor, source: Thread, target_id, reason: str) -> Thread:
             row.pk: row
             for row in Thread.objects.select_for_update(of=("self",))
             .select_related("board")
-            .filter(pk__in=sorted([source.pk, int(target_id)]))
+            .filter(pk__in=sorted([source.pk, target_pk]))
             .order_by("pk")
         }
-        current, target = locked.get(source.pk), locked.get(int(target_id))
+        current, target = locked.get(source.pk), locked.get(target_pk)
         if target is None or target.merged_into_id or target.held:
             raise ModerationError(_("That thread does not exist."))
         if current.merged_into_id:

@@ -18,7 +18,7 @@ from forum.permissions import (
 from forum.selectors import board_by_slugs, board_languages, board_page
 from forum.services import reading
 from forum.services.posting import start_thread
-from forum.views.helpers import int_param, post_url
+from forum.views.helpers import int_param, post_url, refused_but_kept
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
@@ -63,7 +63,10 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
 @login_required
 def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
     board = get_board(request, area, board)
-    check_start_thread(request.user, board)
+    refused = refused_but_kept(request, lambda: check_start_thread(request.user, board), ThreadForm)
+    if refused is not None:
+        context = {"board": board, "form": refused}
+        return render(request, "forum/thread_form.html", context, status=403)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post = start_thread(

@@ -1,4 +1,7 @@
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from forum.models import Post
 from forum.selectors import page_of_position
@@ -17,3 +20,18 @@ def int_param(value, default: int = 1) -> int:
         return max(1, int(value))
     except (TypeError, ValueError):
         return default
+
+
+def refused_but_kept(request: HttpRequest, check, form_class, **form_kwargs):
+    """Run a permission check; if a POST is refused (suspended or locked meanwhile), return the
+    bound form with the reason instead of a bare 403, so the text the member wrote survives."""
+    try:
+        check()
+    except PermissionDenied as exc:
+        if request.method != "POST":
+            raise
+        form = form_class(request.POST, **form_kwargs)
+        form.is_valid()
+        form.add_error(None, str(exc) or _("You cannot post here."))
+        return form
+    return None

@@ -36,7 +36,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "language": post.language,
         "seen_edit_count": post.edit_count,
     }
-    form = EditPostForm(request.POST or None, initial=initial)
+    moderator_edit = post.author_id != request.user.pk
+    form = EditPostForm(request.POST or None, initial=initial, moderator_edit=moderator_edit)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -46,13 +47,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 language=form.cleaned_data["language"],
                 seen_edit_count=form.cleaned_data["seen_edit_count"],
+                reason=form.cleaned_data.get("reason", ""),
             )
         except EditConflict as exc:
             # Keep what this editor typed; show the other edit, and let them submit again.
             conflict = exc.post
             data = form.data.copy()
             data["seen_edit_count"] = conflict.edit_count
-            form = EditPostForm(data, initial=initial)
+            form = EditPostForm(data, initial=initial, moderator_edit=moderator_edit)
             form.is_valid()
             form.add_error(
                 None,

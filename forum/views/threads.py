@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -11,23 +11,38 @@ from forum import markup
 from forum.caching import visitor_page
 from forum.forms import PostForm
 from forum.models import Post, Thread
-from forum.permissions import can_reply, can_watch, check_reply, check_see_board, check_see_post
+from forum.permissions import (
+    can_reply,
+    can_watch,
+    check_reply,
+    check_see_board,
+    check_see_post,
+    is_suspended,
+    moderates_board,
+)
 from forum.selectors import board_by_id, page_of_position, thread_page
 from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
-from forum.views.helpers import int_param, post_url
+from forum.views.helpers import int_param, post_url, refused_but_kept
 
 
 def get_thread(request: HttpRequest, pk: int) -> Thread:
+    """The thread, if this user may read it: held threads only for their author and moderators."""
     thread = get_object_or_404(Thread, pk=pk)
     thread.board = board_by_id(thread.board_id)
     check_see_board(request.user, thread.board)
+    if thread.held and not (
+        thread.author_id == request.user.pk or moderates_board(request.user, thread.board)
+    ):
+        raise Http404
     return thread
 
 
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
+    if thread.merged_into_id:  # old links of a merged thread lead to where its posts went
+        return redirect("forum:thread", pk=thread.merged_into_id, permanent=True)
     number = min(int_param(request.GET.get("page")), page_of_position(thread.post_count))
 
     def render_page() -> HttpResponse:
@@ -36,7 +51,13 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
             mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
         reply_form = PostForm() if can_reply(request.user, thread) else None
-        context = {"thread": thread, "page": page, "reply_form": reply_form}
+        context = {
+            "thread": thread,
+            "page": page,
+            "reply_form": reply_form,
+            "moderating": moderates_board(request.user, thread.board),
+            "suspended": is_suspended(request.user),
+        }
         return render(request, "forum/thread.html", context)
 
     return visitor_page(request, "thread", thread.pk, thread.changed_at, number, render=render_page)
@@ -55,7 +76,10 @@ def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
-    check_reply(request.user, thread)
+    refused = refused_but_kept(request, lambda: check_reply(request.user, thread), PostForm)
+    if refused is not None:
+        context = {"thread": thread, "form": refused}
+        return render(request, "forum/reply_form.html", context, status=403)
     form = PostForm(request.POST or None, initial=_quote_initial(request, thread))
     if request.method == "POST" and form.is_valid():
         try:

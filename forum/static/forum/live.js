@@ -38,14 +38,48 @@ function handle(message) {
   if (message.type === "subscribed") {
     if (message.stream.startsWith("user:")) body.dataset.userStream = message.stream;
     remember(message.stream, message.last_id);
+    if (message.readers !== undefined) showReaders(message.readers);
   } else if (message.type === "resync") {
     remember(message.stream, message.last_id);
     location.reload();
+  } else if (message.type === "presence") {
+    showReaders(message.readers);
   } else if (message.type === "event") {
     remember(message.stream, message.id);
+    if (message.stream === "moderation") return refreshQueue();
     const handler = handlers[message.kind];
     if (handler) handler(message.payload);
   }
+}
+
+function showReaders(count) {
+  const presence = document.getElementById("presence");
+  if (!presence) return;
+  presence.textContent = presence.dataset.label.replace("%s", count);
+  presence.hidden = count < 2;  // "1 reading" is only the reader themself
+}
+
+let refreshing = null;
+function refreshQueue() {
+  // A queue changed: fetch the list as the server renders it for this moderator (at most one
+  // request at a time, coalescing bursts of events).
+  const list = document.getElementById("review-items");
+  if (!list || refreshing) return;
+  refreshing = fetch(list.dataset.fragmentUrl, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.text() : null))
+    .then((html) => { if (html !== null) list.innerHTML = html; })
+    .finally(() => { refreshing = null; });
+}
+
+function closePosting(reason) {
+  // Locked, suspended or moved while the page was open: the reply form goes, its text stays
+  // in the browser's draft (the server would refuse it now, and says why).
+  const notice = document.getElementById("posting-closed");
+  if (!notice) return;
+  notice.textContent = notice.dataset[reason];
+  notice.hidden = false;
+  const reply = document.getElementById("reply");
+  if (reply) reply.querySelector("button[type=submit]").disabled = true;
 }
 
 function localTime(iso) {
@@ -58,6 +92,7 @@ function renderPost(payload) {
   const template = document.getElementById("post-template");
   const article = template.content.firstElementChild.cloneNode(true);
   article.id = `post-${payload.position}`;
+  article.dataset.postId = payload.post_id;
   article.lang = payload.language;
   article.querySelector(".author").textContent = payload.author_name;
   const link = article.querySelector(".permalink");
@@ -115,6 +150,43 @@ const handlers = {
     article.querySelector(".actions")?.remove();
     article.classList.add("deleted");
   },
+  "post.hidden"(payload) {
+    // Members' copies lose the text (the event never carries it); the author's page reloads.
+    const article = document.getElementById(`post-${payload.position}`);
+    if (!article) return;
+    const moderating = document.getElementById("posts").dataset.moderating === "1";
+    if (moderating || String(payload.author_id) === body.dataset.viewer) return location.reload();
+    article.remove();
+  },
+  "post.restored"(payload) {
+    const article = document.getElementById(`post-${payload.position}`);
+    if (article) article.querySelector(".body").innerHTML = payload.html || "";
+    else handlers["post.created"](payload);
+  },
+  "thread.locked"(payload) {
+    if (document.getElementById("posts")) closePosting("locked");
+    else handlers["thread.updated"](payload);
+  },
+  "thread.unlocked"() { if (document.getElementById("posts")) location.reload(); },
+  "thread.pinned"() { showBoardActivity(); },
+  "thread.unpinned"() { showBoardActivity(); },
+  "thread.moved"() {
+    if (document.getElementById("posts")) closePosting("moved");
+    else showBoardActivity();
+  },
+  "thread.merged"(payload) {
+    if (document.getElementById("posts")) {
+      location.href = location.pathname.replace(/\/t\/\d+\//, `/t/${payload.merged_into}/`);
+    }
+    else showBoardActivity();
+  },
+  "thread.split"(payload) {
+    for (const id of payload.posts) {
+      document.querySelector(`[data-post-id="${id}"]`)?.remove();
+    }
+  },
+  "account.suspended"() { closePosting("suspended"); },
+  "account.restored"() { location.reload(); },
   "thread.created"() { showBoardActivity(); },
   "thread.updated"(payload) {
     const cell = document.querySelector(`[data-thread="${payload.thread_id}"] .replies`);
