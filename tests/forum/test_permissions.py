@@ -4,45 +4,73 @@
 none: a post by someone else stands in); moderators act on another member's post.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 
-from forum.models import Post
+from forum.models import Moderator, Post
 from forum.permissions import (
     can_delete_post,
     can_edit_post,
+    can_flag,
     can_reply,
     can_see_board,
     can_see_post,
     can_start_thread,
     check_reply,
     check_see_board,
+    moderates_board,
     readers_of_board,
     visible_boards,
     visible_posts,
 )
-from tests.factories import BoardFactory, GroupFactory, UserFactory, thread_with_posts
+from tests.factories import (
+    BoardFactory,
+    GroupFactory,
+    ProgramAreaFactory,
+    UserFactory,
+    thread_with_posts,
+    verified_member,
+)
 
-R, P, E, D = "read", "post", "edit", "delete"
+R, P, E, D, M = "read", "post", "edit", "delete", "moderate"
+ALL = {R, P, E, D, M}
 MATRIX = {
     # role:        public          members         groups
     "visitor": {"public": {R}, "members": set(), "groups": set()},
     "pending": {"public": {R}, "members": set(), "groups": set()},
     "member": {"public": {R, P, E, D}, "members": {R, P, E, D}, "groups": set()},
+    "suspended": {"public": {R}, "members": {R}, "groups": set()},
     "group_member": {"public": {R, P, E, D}, "members": {R, P, E, D}, "groups": {R, P, E, D}},
-    "moderator": {"public": {R, P, E, D}, "members": {R, P, E, D}, "groups": {R, P, E, D}},
+    # Moderates the boards' program area (a Moderator row), nothing else.
+    "area_moderator": {"public": ALL, "members": ALL, "groups": ALL},
+    # Moderates another area: here, a verified member like any other.
+    "other_area_moderator": {"public": {R, P, E, D}, "members": {R, P, E, D}, "groups": set()},
+    "moderator": {"public": ALL, "members": ALL, "groups": ALL},
 }
 
 
 @pytest.fixture
-def roles(pending, member, group_member, moderator):
+def roles(pending, member, group_member, moderator, area):
+    suspended = verified_member("suspended")
+    suspended.profile.suspended_until = timezone.now() + timedelta(days=3)
+    suspended.profile.save()
+    area_moderator = verified_member("areamod")
+    Moderator.objects.create(user=area_moderator).areas.add(area)
+    elsewhere = verified_member("elsewhere")
+    Moderator.objects.create(user=elsewhere).areas.add(ProgramAreaFactory(slug="elsewhere"))
     return {
         "visitor": AnonymousUser(),
         "pending": pending,
         "member": member,
+        "suspended": suspended,
         "group_member": group_member,
+        "area_moderator": area_moderator,
+        "other_area_moderator": elsewhere,
         "moderator": moderator,
     }
 
@@ -58,7 +86,7 @@ def posts(boards, group_member):
 
 def post_of(role, user, board, post):
     """The post whose edit/delete rights a role is asked about."""
-    if role in ("visitor", "pending", "moderator"):
+    if role in ("visitor", "pending", "moderator", "area_moderator"):
         return post  # someone else's (visitors and pending members have none of their own)
     return Post.objects.create(
         thread=post.thread, author=user, position=99, body_source="x", body_html="x", language="en"
@@ -80,6 +108,9 @@ def test_permission_matrix(roles, boards, posts, role, visibility):
     assert can_reply(user, post.thread) is (P in allowed)
     assert can_edit_post(user, own) is (E in allowed)
     assert can_delete_post(user, own) is (D in allowed)
+    assert moderates_board(user, board) is (M in allowed)
+    # Flagging: published posts of others, by those who may post.
+    assert can_flag(user, post) is (P in allowed and post.author_id != user.pk)
 
 
 @pytest.mark.django_db
