@@ -8,7 +8,6 @@ from forum.models.moderation import (
     ModerationAction,
     ModerationSettings,
     Moderator,
-    ThreadReader,
 )
 from forum.models.posts import Post, PostRevision
 from forum.models.threads import Thread
@@ -29,5 +28,4 @@ __all__ = [
     "ReadMarker",
     "Subscription",
     "Thread",
-    "ThreadReader",
 ]

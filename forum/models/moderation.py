@@ -218,20 +218,3 @@ class ModerationSettings(BaseGenericSetting):
     def clean(self) -> None:
         if self.flags_to_hide < 1:
             raise ValidationError({"flags_to_hide": _("At least one flag.")})
-
-
-class ThreadReader(models.Model):
-    """A socket reading a thread now (presence). Rows of a dead process age out by seen_at."""
-
-    channel_name = models.CharField(max_length=200)
-    thread_id = models.BigIntegerField()
-    seen_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["thread_id", "seen_at"], name="reader_thread_seen")]
-        constraints = [
-            models.UniqueConstraint(fields=["channel_name", "thread_id"], name="reader_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.channel_name} reads {self.thread_id}"

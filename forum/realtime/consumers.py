@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 
 from forum import limits
-from forum.models import Event, ThreadReader
+from forum.models import Event
 from forum.permissions import moderation_scope, moderation_streams, stream_access
-from forum.realtime import streams
+from forum.realtime import presence, streams
 from forum.realtime.streams import access_group
 
 # A browser tab never needs to send more than this in one message.
@@ -88,62 +85,16 @@ def _latest(sources: list[str]) -> int:
     )
 
 
-# --- Presence: how many sockets are reading a thread now ------------------------------------
-
-
-@database_sync_to_async
-def _enter(channel_name: str, thread_id: int) -> int:
-    ThreadReader.objects.update_or_create(
-        channel_name=channel_name, thread_id=thread_id, defaults={"seen_at": timezone.now()}
-    )
-    return _count_readers(thread_id)
-
-
-@database_sync_to_async
-def _leave_thread(channel_name: str, thread_id: int) -> None:
-    ThreadReader.objects.filter(channel_name=channel_name, thread_id=thread_id).delete()
-
-
-@database_sync_to_async
-def _still_here(channel_name: str) -> None:
-    ThreadReader.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
-
-
-def _count_readers(thread_id: int) -> int:
-    since = timezone.now() - timezone.timedelta(seconds=limits.PRESENCE_EXPIRY_SECONDS)
-    return ThreadReader.objects.filter(thread_id=thread_id, seen_at__gte=since).count()
-
-
-_presence_due: dict[int, asyncio.Task] = {}
-
-
-def _announce_presence(thread_id: int) -> None:
-    """Send the thread's reader count soon: at most once per debounce interval per process."""
-    due = _presence_due.get(thread_id)
-    if due is not None and not due.done() and due.get_loop() is asyncio.get_running_loop():
-        return
-
-    async def announce() -> None:
-        try:
-            await asyncio.sleep(limits.PRESENCE_DEBOUNCE_SECONDS)
-            readers = await database_sync_to_async(_count_readers)(thread_id)
-            await get_channel_layer().group_send(
-                streams.thread(thread_id).group,
-                {"type": "forum.presence", "thread_id": thread_id, "readers": readers},
-            )
-        finally:
-            if _presence_due.get(thread_id) is asyncio.current_task():
-                del _presence_due[thread_id]
-
-    _presence_due[thread_id] = asyncio.get_running_loop().create_task(announce())
-
-
 class ForumConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         self.subscriptions: dict[str, Following] = {}
         self.last_sent: dict[str, int] = {}
+        # Per subscription: ids at or below the floor the client has; ids above it delivered so
+        # far. A set rather than "the highest id", because events of merged streams (the
+        # moderation areas) can commit out of id order: a late, lower id still gets through.
+        self.floor: dict[str, int] = {}
+        self.seen: dict[str, set[int]] = {}
         self.window_start, self.window_count, self.strikes = time.monotonic(), 0, 0
-        self.heartbeat: asyncio.Task | None = None
         await self.accept()
         user = self.scope.get("user")
         await self.send_json(
@@ -151,8 +102,6 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def disconnect(self, code) -> None:
-        if getattr(self, "heartbeat", None):
-            self.heartbeat.cancel()
         subscriptions = getattr(self, "subscriptions", {})
         while subscriptions:  # pop first, so the board's access group is left with the last
             _name, following = subscriptions.popitem()
@@ -235,10 +184,11 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         self.subscriptions[stream.name] = following
         latest = await _latest(following.sources)
         self.last_sent[stream.name] = last_id if last_id is not None else latest
+        self.floor[stream.name], self.seen[stream.name] = self.last_sent[stream.name], set()
         if last_id is not None:
             missed = await _missed(following.sources, last_id)
             if missed is None:
-                self.last_sent[stream.name] = latest
+                self.last_sent[stream.name] = self.floor[stream.name] = latest
                 await self.send_json({"type": "resync", "stream": stream.name, "last_id": latest})
             else:
                 for event in missed:
@@ -249,16 +199,8 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             "last_id": self.last_sent[stream.name],
         }
         if stream.kind == "thread":
-            reply["readers"] = await _enter(self.channel_name, stream.object_id)
-            _announce_presence(stream.object_id)
-            if self.heartbeat is None:
-                self.heartbeat = asyncio.get_running_loop().create_task(self._keep_presence())
+            reply["readers"] = await presence.enter(stream.object_id, self.channel_name)
         await self.send_json(reply)
-
-    async def _keep_presence(self) -> None:
-        while True:
-            await asyncio.sleep(limits.PRESENCE_HEARTBEAT_SECONDS)
-            await _still_here(self.channel_name)
 
     async def unsubscribe(self, name) -> None:
         following = self.subscriptions.pop(name, None) if isinstance(name, str) else None
@@ -276,8 +218,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         if board_id is not None and not still_on_board:
             await self.channel_layer.group_discard(access_group(board_id), self.channel_name)
         if following.stream.kind == "thread":
-            await _leave_thread(self.channel_name, following.stream.object_id)
-            _announce_presence(following.stream.object_id)
+            await presence.leave(following.stream.object_id, self.channel_name)
 
     # --- Outgoing ---------------------------------------------------------------------------
 
@@ -287,13 +228,20 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
 
     async def _deliver(self, event: dict) -> None:
         name = self._follower_of(event["stream"])
-        if name is None or event["id"] <= self.last_sent.get(name, 0):
+        if name is None:
+            return
+        event_id, seen = event["id"], self.seen[name]
+        if event_id <= self.floor[name] or event_id in seen:
             return
         following = self.subscriptions[name]
         language = event["payload"].get("language") if isinstance(event["payload"], dict) else None
         if following.languages and language and language not in following.languages:
             return
-        self.last_sent[name] = event["id"]
+        seen.add(event_id)
+        if len(seen) > 2 * limits.REPLAY_LIMIT:  # keep the newest half
+            self.floor[name] = sorted(seen)[limits.REPLAY_LIMIT]
+            seen.difference_update([i for i in seen if i <= self.floor[name]])
+        self.last_sent[name] = max(self.last_sent[name], event_id)
         await self.send_json(event if name == event["stream"] else {**event, "stream": name})
 
     def _follower_of(self, stored: str) -> str | None:
@@ -317,7 +265,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             if following.board_id != message["board_id"]:
                 continue
             now = await _following(user, following.stream, fresh=True)
-            if False:
+            if now is None:
                 del self.subscriptions[name]
                 await self._leave(following)
                 await self.send_json(

@@ -488,7 +488,13 @@ def move_thread(*, actor, thread: Thread, board_id, reason: str) -> Thread:
                 before={"board": origin.pk},
                 after={"board": target.pk},
             )
-        thread_event(current, "thread.moved", also_thread_stream=True)
+        thread_event(current, "thread.moved")  # arrives on the new board
+        # Its readers learn that it moved, not where: some may not read the new board.
+        publish_event(
+            stream=streams.thread(current.pk),
+            kind="thread.moved",
+            payload={"thread_id": current.pk},
+        )
         announce_access_change(origin.pk)
     return current
 
