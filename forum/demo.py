@@ -283,6 +283,9 @@ class DemoAccount:
     groups: tuple[str, ...] = field(default=())
     is_staff: bool = False
     is_superuser: bool = False
+    moderates: tuple[str, ...] = field(default=())  # program area slugs (an area moderator)
+    languages: tuple[str, ...] = field(default=())
+    verified: bool = True
 
 
 # Fixed, printed passwords: these accounts exist only on demo sites (seed_demo refuses to run
@@ -306,6 +309,27 @@ DEMO_ACCOUNTS = [
         organization="Parquet de Lyon",
         country="France",
         groups=(MODERATORS_GROUP, COUNCIL_GROUP),
+    ),
+    DemoAccount(
+        "areamod",
+        "areamod@example.org",
+        "areamod-demo-pass",
+        "area moderator (Victims' Rights, Spanish)",
+        display_name="Lucía Fernández",
+        organization="Fiscalía Provincial de Sevilla",
+        country="Spain",
+        moderates=("victims-rights",),
+        languages=("es",),
+    ),
+    DemoAccount(
+        "applicant",
+        "applicant@example.org",
+        "applicant-demo-pass",
+        "member waiting for verification",
+        display_name="João Pereira",
+        organization="Ministério Público",
+        country="Portugal",
+        verified=False,
     ),
     DemoAccount(
         "editor",

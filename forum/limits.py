@@ -38,3 +38,6 @@ PRESENCE_HEARTBEAT_SECONDS = 30
 PRESENCE_EXPIRY_SECONDS = 75
 # A process sends a thread's reader count at most once per this many seconds.
 PRESENCE_DEBOUNCE_SECONDS = 2
+# ... and, for big audiences, less often: a count goes to every reader, so a process sends at
+# most this many presence frames a second per thread (1,000 readers: one count per 5 s).
+PRESENCE_FRAMES_PER_SECOND = 200

@@ -94,3 +94,17 @@ def boards(area, council):
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness only costs time here; tests don't need brute-force cost.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_presence():
+    # Reader counts live in the process (and the cache) across tests; ids are reused between
+    # transactional tests, so a count left by an earlier test must not show in the next.
+    from django.core.cache import cache
+
+    from forum.realtime import presence
+
+    presence.reset()
+    cache.delete(presence.REGISTRY)
+    yield
+    presence.reset()

@@ -91,6 +91,16 @@ class Flag(models.Model):
         return f"{self.get_reason_display()}: {self.post}"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk updates and deletes are refused too, not only a row's save() and delete()."""
+
+    def update(self, **kwargs):
+        raise ValueError("the moderation log is append-only")
+
+    def delete(self):
+        raise ValueError("the moderation log is append-only")
+
+
 class ModerationAction(models.Model):
     """One row per moderation act, never changed or removed: the audit log."""
 
@@ -145,6 +155,8 @@ class ModerationAction(models.Model):
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -5,7 +5,8 @@ count per thread to the shared cache (Redis when configured) under a key of its 
 time-to-live its heartbeat refreshes: a process that dies stops counting when its keys expire.
 A registry key lists the live processes, so a count is one read of the registry and one
 ``get_many`` of their keys. After a change, each process sends the thread's count to the
-thread's group at most once per debounce interval: a burst of subscriptions is one message.
+thread's group at most once per debounce interval (longer for big audiences): a burst of
+subscriptions is one message.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ REGISTRY = "forum:presence:processes"
 
 _readers: dict[int, set[str]] = defaultdict(set)
 _due: dict[int, asyncio.Task] = {}
+_last_count: dict[int, int] = {}
 _heartbeat: asyncio.Task | None = None
 
 
@@ -66,6 +68,7 @@ async def enter(thread_id: int, channel_name: str) -> int:
     _readers[thread_id].add(channel_name)
     _ensure_heartbeat()
     readers = await sync_to_async(_publish_and_count)(thread_id, len(_readers[thread_id]))
+    _last_count[thread_id] = readers
     _announce(thread_id)
     return readers
 
@@ -86,15 +89,23 @@ def _announce(thread_id: int) -> None:
     if due is not None and not due.done() and due.get_loop() is asyncio.get_running_loop():
         return
 
+    # Each message goes to every reader: the bigger the audience, the rarer the message, so that
+    # presence costs a process at most PRESENCE_FRAMES_PER_SECOND frames a second per thread.
+    audience = _last_count.get(thread_id, 0)
+    wait = max(limits.PRESENCE_DEBOUNCE_SECONDS, audience / limits.PRESENCE_FRAMES_PER_SECOND)
+
     async def announce() -> None:
         try:
-            await asyncio.sleep(limits.PRESENCE_DEBOUNCE_SECONDS)
+            await asyncio.sleep(wait)
         finally:
             # Off the list before counting: a change from now on schedules the next message.
             if _due.get(thread_id) is asyncio.current_task():
                 del _due[thread_id]
         local = len(_readers.get(thread_id, ()))
         readers = await sync_to_async(_publish_and_count)(thread_id, local)
+        _last_count[thread_id] = readers
+        if not local:
+            _last_count.pop(thread_id, None)
         await get_channel_layer().group_send(
             streams.thread(thread_id).group,
             {"type": "forum.presence", "thread_id": thread_id, "readers": readers},
@@ -122,3 +133,10 @@ def _ensure_heartbeat() -> None:
 def local_readers(thread_id: int) -> int:
     """Sockets of this process reading the thread."""
     return len(_readers.get(thread_id, ()))
+
+
+def reset() -> None:
+    """Forget this process's readers (tests: ids are reused between them)."""
+    _readers.clear()
+    _last_count.clear()
+    _due.clear()

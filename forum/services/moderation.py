@@ -248,6 +248,7 @@ def approve_post(*, actor, post: Post, reason: str = "") -> Post:
             reason=reason,
             before={"state": before_state},
             after={"state": current.state},
+            notify=current.author,
         )
         _queue_settled(current)
     return current
@@ -543,13 +544,16 @@ def split_thread(*, actor, thread: Thread, post_ids: list[int], title: str, reas
     with transaction.atomic():
         current = _locked_thread(thread)
         check_moderate_board(actor, current.board)
-        wanted = {pk for pk in map(_row_id, post_ids) if pk is not None}
+        ids = [_row_id(pk) for pk in post_ids]
+        wanted = {pk for pk in ids if pk is not None}
         posts = list(current.posts.filter(pk__in=wanted).order_by("position"))
-        if not posts or len(posts) != len(wanted):
+        if not posts or None in ids or len(posts) != len(wanted):
             raise ModerationError(_("Choose replies of this thread to move."))
         if any(post.position == 1 for post in posts):
             raise ModerationError(_("The first post stays: it opens the thread."))
         first = posts[0]
+        if first.state != Post.State.PUBLISHED:  # the new thread would open with nothing to read
+            raise ModerationError(_("The new thread must open with a published post."))
         new = Thread.objects.create(
             board=current.board,
             title=title,

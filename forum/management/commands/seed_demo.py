@@ -14,7 +14,7 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from forum import demo
-from forum.models import Board, Profile, ProgramArea, Thread
+from forum.models import Board, Moderator, Profile, ProgramArea, Thread
 from forum.services.posting import post_reply, start_thread
 
 
@@ -111,8 +111,13 @@ class Command(BaseCommand):
                     display_name=account.display_name,
                     organization=account.organization,
                     country=account.country,
-                    verification=Profile.Verification.VERIFIED,
+                    verification=Profile.Verification.VERIFIED
+                    if account.verified
+                    else Profile.Verification.PENDING,
                 )
+                if account.moderates:
+                    scope = Moderator.objects.create(user=user, languages=list(account.languages))
+                    scope.areas.set(ProgramArea.objects.filter(slug__in=account.moderates))
                 status = "(created)"
             elif user.check_password(account.password):
                 status = "(exists)"
