@@ -436,3 +436,32 @@ def acts_start(author, board):
     from forum.services.posting import start_thread
 
     return start_thread(author=author, board=board, title="On probation thread", body="Body text")
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_queue_and_log_pages_run_a_constant_number_of_queries(
+    client, moderator, member, other_member, boards
+):
+    def add_flagged(count):
+        for n in range(count):
+            post = thread_with_posts(
+                board=boards["public"], author=member, title=f"Flagged thread {n:03d}"
+            ).posts.get()
+            acts.flag_post(flagger=other_member, post=post, reason="spam")
+            acts.hide_post(actor=moderator, post=post, reason=f"Spam {n}")
+            Flag.objects.filter(post=post).update(outcome=Flag.Outcome.OPEN)
+
+    sign_in(client, moderator)
+    add_flagged(2)
+    few = (count_queries(client, "/en/moderation/"), count_queries(client, "/en/moderation/log/"))
+    add_flagged(8)
+    many = (count_queries(client, "/en/moderation/"), count_queries(client, "/en/moderation/log/"))
+    assert few == many
