@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout wrk clean
+.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench-forum: messages wrk $(VENV)/.installed-test
 # Needs Redis (REDIS_URL, default redis://127.0.0.1:6379/2).
 bench-fanout: messages $(VENV)/.installed-test
 	$(PY) bench/fanout.py
+
+bench-moderation: messages wrk $(VENV)/.installed-test
+	$(PY) bench/moderation.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -18,6 +18,10 @@ WRK = ["wrk", "-t2", "-c16", "-d10s", "--latency", "--timeout", "5s"]
 
 def wrk(url: str) -> dict[str, str]:
     out = subprocess.run([*WRK, url], capture_output=True, text=True, timeout=60, check=True).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out: str) -> dict[str, str]:
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
