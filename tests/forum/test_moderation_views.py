@@ -465,3 +465,21 @@ def test_queue_and_log_pages_run_a_constant_number_of_queries(
     add_flagged(8)
     many = (count_queries(client, "/en/moderation/"), count_queries(client, "/en/moderation/log/"))
     assert few == many
+
+
+def test_verifying_through_the_page_lets_the_member_post(client, moderator, boards):
+    applicant = pending_member("candidate")
+    sign_in(client, moderator)
+    assert client.get(f"/en/moderation/members/{applicant.pk}/decide/").status_code == 200
+
+    client.post(f"/en/moderation/members/{applicant.pk}/decide/", {"decision": "verify"})
+
+    assert Profile.objects.get(user=applicant).verification == Profile.Verification.VERIFIED
+    action = last_action(Kind.VERIFY)
+    assert (action.actor, action.member) == (moderator, applicant)
+    assert action.after == {"verification": "verified"}
+    assert Notification.objects.filter(recipient=applicant, action=action).exists()
+    assert "candidate" not in client.get("/en/moderation/members/").text
+    sign_in(client, applicant)
+    url = f"/en/b/{boards['members'].area.slug}/{boards['members'].slug}/new/"
+    assert client.get(url).status_code == 200
