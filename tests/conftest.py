@@ -108,3 +108,14 @@ def fresh_presence():
     cache.delete(presence.REGISTRY)
     yield
     presence.reset()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    # A request or a test may leave another language active in the thread; messages asserted
+    # by the next test are in English.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -45,6 +45,7 @@ from forum.realtime.events import (
     queue_event,
     thread_event,
 )
+from forum.services.locking import lock_post
 from forum.services.notifications import notify_about_post, notify_moderation
 
 Kind = ModerationAction.Kind
@@ -104,12 +105,6 @@ def _record(
     return action
 
 
-def _locked_post(post: Post) -> Post:
-    return (
-        Post.objects.select_for_update(of=("self",)).select_related("thread__board").get(pk=post.pk)
-    )
-
-
 def _locked_thread(thread: Thread) -> Thread:
     return Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
 
@@ -150,7 +145,7 @@ def flag_post(*, flagger, post: Post, reason: str, text: str = "") -> Flag:
         )
     try:
         with transaction.atomic():
-            current = _locked_post(post)
+            current = lock_post(post)
             if not can_flag(flagger, current):
                 raise PermissionDenied(_("You cannot flag this post."))
             flag = Flag.objects.create(post=current, flagger=flagger, reason=reason, text=text)
@@ -229,7 +224,7 @@ def approve_post(*, actor, post: Post, reason: str = "") -> Post:
     """The post is fine: publish a held post, or keep (restore) a flagged one; flags dismissed."""
     reason = _reason(reason, required=False)
     with transaction.atomic():
-        current = _locked_post(post)
+        current = lock_post(post)
         check_moderate_board(actor, current.thread.board)
         open_flags = current.flags.filter(outcome=Flag.Outcome.OPEN).exists()
         before_state = current.state
@@ -291,7 +286,7 @@ def reject_post(*, actor, post: Post, reason: str) -> Post:
     """The post goes: a held post is never published, a flagged one is hidden; flags upheld."""
     reason = _reason(reason)
     with transaction.atomic():
-        current = _locked_post(post)
+        current = lock_post(post)
         check_moderate_board(actor, current.thread.board)
         open_flags = current.flags.filter(outcome=Flag.Outcome.OPEN).exists()
         before = current.state
@@ -323,7 +318,7 @@ def hide_post(*, actor, post: Post, reason: str) -> Post:
     """Hide a published post: members see a placeholder, moderators still see the text."""
     reason = _reason(reason)
     with transaction.atomic():
-        current = _locked_post(post)
+        current = lock_post(post)
         check_moderate_board(actor, current.thread.board)
         if current.state != Post.State.PUBLISHED:
             raise ModerationError(_("Only a published post can be hidden; this one is not."))
@@ -345,7 +340,7 @@ def hide_post(*, actor, post: Post, reason: str) -> Post:
 def restore_post(*, actor, post: Post, reason: str) -> Post:
     reason = _reason(reason)
     with transaction.atomic():
-        current = _locked_post(post)
+        current = lock_post(post)
         check_moderate_board(actor, current.thread.board)
         if current.state != Post.State.HIDDEN:
             raise ModerationError(_("This post is not hidden."))

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from forum import markup
 from forum.language import detect_language
 from forum.models import Board, Post, PostRevision, Thread
-from forum.permissions import moderates_board
+from forum.permissions import check_reply, check_start_thread, moderates_board
 from forum.realtime.events import post_event, thread_event
+from forum.services.locking import lock_post
 from forum.services.moderation import (
     ModerationError,
     announce_held,
@@ -111,6 +112,7 @@ def start_thread(
     """Create a thread and its first post; the author watches it. Returns the first post."""
 
     def write() -> Post:
+        check_start_thread(author, board)  # suspended while writing: refused here too
         now = timezone.now()
         lang = _language(body, language, fallback_language)
         held = needs_review(author, board)
@@ -161,8 +163,9 @@ def post_reply(
         locked = (
             Thread.objects.select_for_update(of=("self",)).select_related("board").get(pk=thread.pk)
         )
-        if locked.is_locked and not moderates_board(author, locked.board):
-            raise PermissionDenied("thread locked")
+        # The policy again, under the lock: the thread may have been locked, or the author
+        # suspended, while they were writing.
+        check_reply(author, locked)
         now = timezone.now()
         held = needs_review(author, locked.board)
         # The row is locked, so the new counters are known without reading them back.
@@ -214,11 +217,7 @@ def edit_post(
     if by_moderator and not (reason or "").strip():
         raise ModerationError(_("Give a reason: the member concerned is told it."))
     with transaction.atomic():
-        current = (
-            Post.objects.select_for_update(of=("self",))
-            .select_related("thread__board")
-            .get(pk=post.pk)
-        )
+        current = lock_post(post)
         if by_moderator and not moderates_board(editor, current.thread.board):
             raise PermissionDenied
         if seen_edit_count is not None and current.edit_count != seen_edit_count:
@@ -264,7 +263,7 @@ def edit_post(
 def delete_post(*, actor, post: Post) -> Post:
     """Soft-delete: the post keeps its place (permalinks stay valid), its text is not shown."""
     with transaction.atomic():
-        current = Post.objects.select_for_update().get(pk=post.pk)
+        current = lock_post(post)
         if current.state == Post.State.DELETED:
             return current
         was_counted = current.state == Post.State.PUBLISHED and current.position > 1

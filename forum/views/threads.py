@@ -4,7 +4,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum import markup
@@ -91,9 +90,9 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
                 fallback_language=get_language(),
                 submission_token=form.cleaned_data["submission_token"],
             )
-        except PermissionDenied:
-            # Locked while the member was writing: keep the text and say why.
-            form.add_error(None, _("This thread was locked while you were writing."))
+        except PermissionDenied as exc:
+            # Locked, or the member suspended, while they were writing: keep the text, say why.
+            form.add_error(None, str(exc))
         else:
             return redirect(post_url(post))
     return render(request, "forum/reply_form.html", {"thread": thread, "form": form})

@@ -1,10 +1,13 @@
 """The moderation service layer: scope, flags, the review queue, acts, members, the audit log."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.utils import timezone
 
 from forum import limits, permissions, selectors
@@ -1162,6 +1165,12 @@ def test_a_suspended_member_reads_but_cannot_post_until_it_is_lifted(
     assert permissions.can_see_board(member, boards["members"])
     with pytest.raises(PermissionDenied):
         permissions.check_reply(member, thread)
+    # The services ask the policy too (a reply sent after the suspension, from an open page).
+    with pytest.raises(PermissionDenied, match="suspended"):
+        post_reply(author=member, thread=thread, body="Written before I was suspended.")
+    with pytest.raises(PermissionDenied, match="suspended"):
+        start_thread(author=member, board=boards["public"], title="New thread", body="Text.")
+    assert Post.objects.filter(author=member).count() == 2  # its two earlier replies only
     suspended = audited(
         Kind.SUSPEND,
         actor=moderator,
@@ -1259,3 +1268,61 @@ def test_a_moderator_acting_on_their_own_post_is_logged_but_not_notified(boards,
         post=own,
     )
     assert not Notification.objects.filter(kind=MODERATION).exists()
+
+
+def run_at_once(*actions):
+    """Run the actions in threads released together; return what each returned or raised."""
+    barrier = threading.Barrier(len(actions))
+    outcomes = [None] * len(actions)
+
+    def run(n, action):
+        try:
+            barrier.wait(timeout=10)
+            outcomes[n] = action()
+        except Exception as exc:  # noqa: BLE001 - the outcome is asserted by the caller
+            outcomes[n] = exc
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=run, args=(n, a)) for n, a in enumerate(actions)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_moderators_hiding_one_post_at_once_hide_it_once(boards, member, moderator):
+    second = verified_member("second-moderator")
+    second.user_permissions.add(Permission.objects.get(codename="moderate"))
+    second = get_user_model().objects.get(pk=second.pk)
+    reply = post_at(thread_with_posts(board=boards["public"], author=member, replies=1), 2)
+
+    outcomes = run_at_once(
+        lambda: acts.hide_post(actor=moderator, post=reply, reason="First look"),
+        lambda: acts.hide_post(actor=second, post=reply, reason="Second look"),
+    )
+
+    assert sorted(type(o).__name__ for o in outcomes) == ["ModerationError", "Post"]
+    assert ModerationAction.objects.filter(kind=Kind.HIDE).count() == 1
+    reply.thread.refresh_from_db()
+    assert reply.thread.reply_count == 0  # counted down once, not twice
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_and_a_split_of_the_same_thread_at_once_both_land(boards, member, moderator):
+    thread = thread_with_posts(board=boards["public"], author=member, replies=2)
+    reply = post_at(thread, 3)
+
+    outcomes = run_at_once(
+        lambda: edit_post(editor=member, post=reply, body="Edited while it moved away."),
+        lambda: acts.split_thread(
+            actor=moderator, thread=thread, post_ids=[reply.pk], title="Split off", reason="Aside"
+        ),
+    )
+
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    reply.refresh_from_db()
+    assert reply.body_source == "Edited while it moved away."
+    assert reply.thread.title == "Split off"
