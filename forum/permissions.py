@@ -316,20 +316,3 @@ def stream_access(user: User, stream) -> tuple[bool, int | None]:
     if stream.kind == "user":
         return is_member(user) and stream.object_id == user.pk, None
     return is_moderator(user), None
-
-
-def moderation_streams(user: User) -> tuple[list[str], list[str]] | None:
-    """A moderator's ``moderation`` subscription: (stored stream names, groups to join).
-
-    Site moderators follow every area and the site-wide queue (``moderation:0``); area
-    moderators their areas only. None for everyone else.
-    """
-    from forum.realtime import streams
-
-    scope = moderation_scope(user)
-    if scope is None:
-        return None
-    if scope.is_site_wide:
-        return ["moderation:*"], [streams.SITE_MODERATION_GROUP]
-    areas = [streams.moderation(area_id) for area_id in sorted(scope.areas)]
-    return [stream.name for stream in areas], [stream.group for stream in areas]

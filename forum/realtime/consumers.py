@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from forum import limits
 from forum.models import Event
-from forum.permissions import moderation_scope, moderation_streams, stream_access
+from forum.permissions import moderation_scope, stream_access
 from forum.realtime import presence, streams
 from forum.realtime.streams import access_group
 
@@ -53,11 +53,16 @@ def _following(user, stream: streams.Stream, *, fresh: bool = False) -> Followin
         if user is None:
             return None
     if stream.kind == "moderation":
-        found = moderation_streams(user)
-        if found is None:
+        # Site moderators: every area and the site-wide queue, through the one group every
+        # moderation event is also sent to. Area moderators: their areas' streams and groups.
+        scope = moderation_scope(user)
+        if scope is None:
             return None
-        sources, groups = found
-        return Following(stream, None, sources, groups, moderation_scope(user).languages)
+        if scope.is_site_wide:
+            return Following(stream, None, [ALL_MODERATION], [streams.SITE_MODERATION_GROUP])
+        areas = [streams.moderation(area_id) for area_id in sorted(scope.areas)]
+        sources, groups = [s.name for s in areas], [s.group for s in areas]
+        return Following(stream, None, sources, groups, scope.languages)
     allowed, board_id = stream_access(user, stream)
     if not allowed:
         return None

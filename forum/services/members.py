@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from forum import limits
 from forum.models import AllowedEmailDomain, Profile
+from forum.realtime.events import queue_event
 
 CONFIRM_SALT = "forum.confirm-email"
 
@@ -75,8 +76,11 @@ def confirm_email(token: str):
         profile, _ = Profile.objects.get_or_create(
             user=user, defaults={"display_name": user.get_username()}
         )
-        if profile.verification == Profile.Verification.PENDING and is_allow_listed(user.email):
-            verify_member(moderator=None, member=user)
+        if profile.verification == Profile.Verification.PENDING:
+            if is_allow_listed(user.email):
+                verify_member(moderator=None, member=user)
+            else:  # now in the verification queue: its open pages refresh
+                queue_event(area_id=None, kind="queue.member", member_id=user.pk)
     return user
 
 

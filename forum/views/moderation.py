@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -80,7 +81,7 @@ def review(request: HttpRequest) -> HttpResponse:
     _check_moderator(request)
     scope = moderation_scope(request.user)
     language = request.GET.get("language", "")
-    if language not in dict(_languages()):
+    if language not in dict(settings.LANGUAGES):
         language = ""
     area_id = request.GET.get("area", "")
     area_id = int(area_id) if area_id.isdigit() else None
@@ -91,7 +92,7 @@ def review(request: HttpRequest) -> HttpResponse:
         areas = areas.filter(pk__in=scope.areas)
     context = {
         "page": page,
-        "languages": _languages(),
+        "languages": settings.LANGUAGES,
         "language": language,
         "areas": areas,
         "area_id": area_id,
@@ -99,12 +100,6 @@ def review(request: HttpRequest) -> HttpResponse:
     }
     template = "forum/moderation/_review_items.html" if "fragment" in request.GET else None
     return render(request, template or "forum/moderation/review.html", context)
-
-
-def _languages():
-    from django.conf import settings
-
-    return settings.LANGUAGES
 
 
 @login_required
@@ -240,7 +235,9 @@ def verification(request: HttpRequest) -> HttpResponse:
     page = Paginator(verification_queue(), limits.REVIEW_QUEUE_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "forum/moderation/verification.html", {"page": page})
+    fragment = "fragment" in request.GET  # what the live page re-fetches
+    template = "_verification_items.html" if fragment else "verification.html"
+    return render(request, f"forum/moderation/{template}", {"page": page})
 
 
 @login_required

@@ -483,3 +483,24 @@ def test_verifying_through_the_page_lets_the_member_post(client, moderator, boar
     sign_in(client, applicant)
     url = f"/en/b/{boards['members'].area.slug}/{boards['members'].slug}/new/"
     assert client.get(url).status_code == 200
+
+
+def test_a_newly_confirmed_member_reaches_the_live_verification_queue(client, moderator):
+    from forum.models import Event
+    from forum.services.members import confirm_email, confirmation_token, register_member
+
+    user = register_member(
+        username="newapplicant",
+        email="new@unlisted.example",
+        password="a-long-pass-phrase",
+        language="en",
+        display_name="New Applicant",
+    )
+    confirm_email(confirmation_token(user))
+
+    event = Event.objects.get(kind="queue.member")
+    assert (event.stream, event.payload["member_id"]) == ("moderation:0", user.pk)
+    sign_in(client, moderator)
+    fragment = client.get("/en/moderation/members/?fragment=1")
+    assert "New Applicant" in fragment.text
+    assert "<html" not in fragment.text

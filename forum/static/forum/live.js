@@ -63,7 +63,7 @@ let refreshing = null;
 function refreshQueue() {
   // A queue changed: fetch the list as the server renders it for this moderator (at most one
   // request at a time, coalescing bursts of events).
-  const list = document.getElementById("review-items");
+  const list = document.querySelector("[data-live-list]");
   if (!list || refreshing) return;
   refreshing = fetch(list.dataset.fragmentUrl, { credentials: "same-origin" })
     .then((response) => (response.ok ? response.text() : null))
