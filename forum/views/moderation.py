@@ -28,7 +28,7 @@ from forum.forms import (
     SplitForm,
     SuspendForm,
 )
-from forum.models import Post, Profile, ProgramArea
+from forum.models import Board, Post, Profile, ProgramArea
 from forum.permissions import (
     can_flag,
     check_moderate_board,
@@ -36,7 +36,6 @@ from forum.permissions import (
     is_moderator,
     is_site_moderator,
     moderation_scope,
-    visible_boards,
 )
 from forum.selectors import moderation_log, review_queue, verification_queue
 from forum.services import moderation as acts
@@ -172,9 +171,11 @@ def thread_tools(request: HttpRequest, pk: int) -> HttpResponse:
     check_moderate_board(request.user, thread.board)
     act = request.POST.get("act", "") if request.method == "POST" else ""
     data = request.POST if request.method == "POST" else None
-    targets = visible_boards(request.user).select_related("area").exclude(pk=thread.board_id)
-    if moderation_scope(request.user).areas is not None:
-        targets = targets.filter(area__in=moderation_scope(request.user).areas)
+    # Where it may go: the boards this moderator moderates (all of which they can read).
+    scope = moderation_scope(request.user)
+    targets = Board.objects.select_related("area").exclude(pk=thread.board_id)
+    if scope.areas is not None:
+        targets = targets.filter(area__in=scope.areas)
     replies = list(
         thread.posts.filter(position__gt=1).select_related("author").order_by("position")
     )
