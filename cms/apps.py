@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Program pages")
+
+    def ready(self) -> None:
+        from cms import signals  # noqa: F401

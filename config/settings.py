@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "daphne",
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
+    # Translates Wagtail's Page fields (title, slug, SEO, url_path) and the page types' own;
+    # its makemigrations leaves Wagtail's Page alone (cms/migrations adds those columns).
+    "wagtail_modeltranslation",
+    "wagtail_modeltranslation.makemigrations",
     "forum",
     "cms",
     "wagtail.contrib.forms",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
 ]
 
@@ -68,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before LocaleMiddleware: /xx/... with an unknown language is a 404 in English.
+    "cms.middleware.UnknownLanguagePrefixMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "forum.context_processors.forum",
+                "cms.context_processors.site",
             ],
         },
     },
@@ -189,6 +197,8 @@ TIME_ZONE = "UTC"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Wagtail's fields; set here because modeltranslation registers before wagtail-modeltranslation.
+MODELTRANSLATION_CUSTOM_FIELDS = ("StreamField", "RichTextField")
 WAGTAIL_I18N_ENABLED = False  # pages are translated field by field (wagtail-modeltranslation)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import SITEMAPS
+from forum.views import accounts
 from forum.views.health import healthz
 
 urlpatterns = [
@@ -13,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +28,8 @@ if settings.DEBUG:
 # visitor's language (Accept-Language). The language switcher links to the same page under
 # each prefix. Wagtail's pages come last: it catches all.
 urlpatterns += i18n_patterns(
+    # Signing in switches to the member's preferred language.
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
     path("", include(wagtail_urls)),

@@ -269,6 +269,7 @@ EXTRA_BOARDS = [
 
 MODERATORS_GROUP = "Forum moderators"
 EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations, with admin access
+REVIEWERS_GROUP = "Reviewers"  # created with the review workflow (cms migration 0002)
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,15 @@ DEMO_ACCOUNTS = [
         display_name="Sam Editor",
         organization="The association",
         groups=(EDITORS_GROUP,),
+    ),
+    DemoAccount(
+        "reviewer",
+        "reviewer@example.org",
+        "reviewer-demo-pass",
+        "reviewer (approves pages)",
+        display_name="Ana Reviewer",
+        organization="The association",
+        groups=(REVIEWERS_GROUP,),
     ),
     DemoAccount(
         "admin",

@@ -6,7 +6,7 @@ from forum.views.home import home
 app_name = "forum"
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("forum/", home, name="home"),
     path("b/<slug:area>/<slug:board>/", boards.board_detail, name="board"),
     path("b/<slug:area>/<slug:board>/new/", boards.new_thread, name="new_thread"),
     path("b/<slug:area>/<slug:board>/watch/", boards.watch_board, name="watch_board"),

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from cms.languages import url_in_language
 from forum.forms import ProfileForm, RegistrationForm
 from forum.models import Profile
 from forum.services.members import InvalidConfirmation, confirm_email, register_member
@@ -56,6 +59,39 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your profile was saved."))
-        return redirect("forum:profile")
+        # The site follows a newly chosen language at once, as it does at every sign-in.
+        language = instance.preferred_language or get_language()
+        with override(language):
+            messages.success(request, _("Your profile was saved."))
+            response = redirect("forum:profile")
+        if instance.preferred_language:
+            set_language_cookie(response, language)
+        return response
     return render(request, "forum/profile.html", {"form": form, "profile": instance})
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in, then the member's preferred language (if they chose one)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        profile = Profile.objects.filter(user=form.get_user()).first()
+        language = profile.preferred_language if profile else ""
+        if language and response.has_header("Location"):
+            response["Location"] = url_in_language(response["Location"], language, self.request)
+            set_language_cookie(response, language)
+        return response
+
+
+def set_language_cookie(response: HttpResponse, language: str) -> None:
+    """What Django's set_language view sets: "/" then redirects to this language."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

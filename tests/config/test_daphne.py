@@ -36,7 +36,7 @@ def site(tmp_path_factory):
 
 def test_daphne_serves_the_home_page_in_english_spanish_and_french(site):
     for language in ("en", "es", "fr"):
-        status, body = get(f"{site.url}/{language}/")
+        status, body = get(f"{site.url}/{language}/forum/")
         assert status == 200
         for _, names, _ in demo.PROGRAM_AREAS:
             assert f"<h2>{escape(names[language])}</h2>" in body

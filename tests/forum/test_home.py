@@ -20,7 +20,7 @@ def area_names(language):
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_home_lists_the_twelve_program_areas_in_the_visitors_language(client, seeded, language):
-    response = client.get(f"/{language}/")
+    response = client.get(f"/{language}/forum/")
 
     assert response.status_code == 200
     assert f'<html lang="{language}" dir="ltr">' in response.text
@@ -32,7 +32,7 @@ def test_home_lists_the_twelve_program_areas_in_the_visitors_language(client, se
 
 
 def test_home_shows_translated_board_names_and_interface(client, seeded):
-    text = client.get("/es/").text
+    text = client.get("/es/forum/").text
 
     assert "Debate general" in text
     assert "<h1>Áreas de programa</h1>" in text
@@ -50,7 +50,7 @@ def test_arabic_home_is_right_to_left(client, seeded):
 
 
 def test_visitor_sees_only_public_boards(client, boards):
-    text = client.get("/en/").text
+    text = client.get("/en/forum/").text
 
     assert "General discussion" in text
     assert "Case practice" not in text
@@ -59,7 +59,7 @@ def test_visitor_sees_only_public_boards(client, boards):
 
 def test_member_sees_members_boards_but_not_other_groups_boards(client, boards, member):
     client.force_login(member)
-    text = client.get("/en/").text
+    text = client.get("/en/forum/").text
 
     assert "Case practice" in text
     assert "Council room" not in text
@@ -68,16 +68,16 @@ def test_member_sees_members_boards_but_not_other_groups_boards(client, boards, 
 def test_group_member_sees_the_groups_board(client, boards, group_member):
     client.force_login(group_member)
 
-    assert "Council room" in client.get("/en/").text
+    assert "Council room" in client.get("/en/forum/").text
 
 
 def test_language_switcher_keeps_the_visitor_on_the_same_page(client, boards, member):
     thread = thread_with_posts(board=boards["public"], author=member)
 
-    home = client.get("/es/").text
+    home = client.get("/es/forum/").text
     page = client.get(f"/es/t/{thread.pk}/?page=1").text
 
-    assert '<a href="/fr/" hreflang="fr" lang="fr">français</a>' in home
+    assert '<a href="/fr/forum/" hreflang="fr" lang="fr">français</a>' in home
     assert f'href="/fr/t/{thread.pk}/?page=1" hreflang="fr"' in page
     assert f'href="/ar/t/{thread.pk}/?page=1" hreflang="ar"' in page
     assert 'aria-current="true">español</a>' in page
@@ -93,7 +93,7 @@ def test_home_runs_the_same_number_of_queries_for_one_area_or_twenty(client, mem
                 client.force_login(member)
             bump_listing_version()  # measure the uncached listing
             with CaptureQueriesContext(connection) as queries:
-                assert client.get("/en/").status_code == 200
+                assert client.get("/en/forum/").status_code == 200
             counts.append(len(queries))
         return counts
 
@@ -104,14 +104,14 @@ def test_home_runs_the_same_number_of_queries_for_one_area_or_twenty(client, mem
         BoardFactory.create_batch(3, area=area)
 
     assert count_queries() == small
-    assert small[0] == 2  # areas, boards
+    assert small[0] == 3  # areas, boards, the header's menu (the same version key)
 
 
 def test_a_visitors_second_request_is_served_from_the_cached_listing(client, seeded):
-    client.get("/en/")
+    client.get("/en/forum/")
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/en/")
+        response = client.get("/en/forum/")
 
     assert len(queries) == 0
     assert "Juvenile Justice" in response.text
@@ -120,14 +120,14 @@ def test_a_visitors_second_request_is_served_from_the_cached_listing(client, see
 def test_renaming_a_board_shows_at_once_despite_the_cache(
     client, boards, django_capture_on_commit_callbacks
 ):
-    assert "General discussion" in client.get("/en/").text
+    assert "General discussion" in client.get("/en/forum/").text
     board = boards["public"]
 
     with django_capture_on_commit_callbacks(execute=True):
         board.name_en = "Open forum"
         board.save()
 
-    text = client.get("/en/").text
+    text = client.get("/en/forum/").text
     assert "Open forum" in text
     assert "General discussion" not in text
 
@@ -136,18 +136,18 @@ def test_restricting_a_board_hides_it_from_visitors_at_once(
     client, boards, council, django_capture_on_commit_callbacks
 ):
     board = boards["public"]
-    assert "General discussion" in client.get("/en/").text
+    assert "General discussion" in client.get("/en/forum/").text
 
     with django_capture_on_commit_callbacks(execute=True):
         board.visibility = "groups"
         board.save()
         board.allowed_groups.add(council)
 
-    assert "General discussion" not in client.get("/en/").text
+    assert "General discussion" not in client.get("/en/forum/").text
 
 
 def test_members_never_get_the_visitors_cached_listing(client, boards, member):
-    client.get("/en/")  # caches the visitors' listing
+    client.get("/en/forum/")  # caches the visitors' listing
     client.force_login(member)
 
-    assert "Case practice" in client.get("/en/").text
+    assert "Case practice" in client.get("/en/forum/").text

@@ -90,12 +90,12 @@ def test_opening_the_thread_marks_its_notifications_read(client, boards, member,
     thread = thread_with_posts(board=boards["public"], author=member)
     post_reply(author=other_member, thread=thread, body="News for you.")
     client.force_login(member)
-    assert 'id="notification-count" aria-live="polite">1</span>' in client.get("/en/").text
+    assert 'id="notification-count" aria-live="polite">1</span>' in client.get("/en/forum/").text
 
     client.get(f"/en/t/{thread.pk}/")
 
     assert Notification.objects.get(recipient=member).read_at is not None
-    assert 'id="notification-count" aria-live="polite" hidden>' in client.get("/en/").text
+    assert 'id="notification-count" aria-live="polite" hidden>' in client.get("/en/forum/").text
 
 
 def test_the_notification_list_shows_and_marks_all_read(client, boards, member, other_member):

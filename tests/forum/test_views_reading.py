@@ -205,6 +205,7 @@ def test_thread_page_queries_are_bounded_on_a_thread_of_500_posts(
         thread_with_posts(board=boards["members"], author=other_member), member, 499
     )
     client.force_login(member)
+    client.get(f"/en/t/{thread.pk}/")  # fills the caches every page shares (the header's menu)
 
     # session, user, profile, 2 x permissions, moderator scope, thread, posts, read marker,
     # subscription, marker update, notifications update, unread count: the same on every page.

@@ -12,7 +12,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
 
+from cms.seed import seed_pages
 from forum import demo
 from forum.models import Board, Moderator, Profile, ProgramArea, Thread
 from forum.services.posting import post_reply, start_thread
@@ -34,9 +36,13 @@ class Command(BaseCommand):
             created = self.seed_forum()
             accounts = self.seed_accounts()
             created += self.seed_threads()
+            pages = seed_pages()
         self.stdout.write(
             f"Program areas: {ProgramArea.objects.count()}, boards: {Board.objects.count()} "
             f"({created} created by this run)."
+        )
+        self.stdout.write(
+            f"Pages: {Page.objects.filter(depth__gt=1).count()} ({pages} created by this run)."
         )
         self.stdout.write("Demo accounts (username / password):")
         for account, status in accounts:
