@@ -60,7 +60,7 @@ def measure(env: dict[str, str], pages: dict[str, str]) -> dict[str, list[dict]]
     server = DaphneServer(env).start()
     try:
         print(
-            f"{'page':<28} {'run':>3} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8} "
+            f"{'page':<38} {'run':>3} {'req/s':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8} "
             f"{'SQL cold/warm':>14}",
             flush=True,
         )
@@ -69,7 +69,7 @@ def measure(env: dict[str, str], pages: dict[str, str]) -> dict[str, list[dict]]
                 r = wrk(server.url + path)
                 results.setdefault(name, []).append(r)
                 print(
-                    f"{name:<28} {run:>3} {r['rps']:>9} {r['p50']:>9} {r['p99']:>9} "
+                    f"{name:<38} {run:>3} {r['rps']:>9} {r['p50']:>9} {r['p99']:>9} "
                     f"{r['non2xx']:>8} {'/'.join(map(str, queries[name])):>14}",
                     flush=True,
                 )

@@ -365,8 +365,8 @@ class ResourceIndexPage(SitePage):
             .order_by("-published_on", "-pk")
         )
         areas = list(ProgramArea.objects.filter(resources__in=resources).distinct())
-        wanted = request.GET.get("area", "")
-        selected = next((area for area in areas if area.slug == wanted), None)
+        wanted = request.GET.get("area", "")[:100]
+        selected = ProgramArea.objects.filter(slug=wanted).first() if wanted else None
         if wanted and selected is None:
             context["unknown_area"] = wanted
         if selected is not None:
