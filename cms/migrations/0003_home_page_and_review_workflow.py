@@ -1,11 +1,7 @@
-"""Wagtail's Page gets its per-language columns; the site gets its home page and review workflow.
+"""The site gets its home page and review workflow; pages get their English values.
 
-1. wagtail-modeltranslation adds ``title_xx``, ``slug_xx``, ``seo_title_xx``,
-   ``search_description_xx`` and ``url_path_xx`` to Wagtail's own ``Page`` model. Wagtail's
-   migrations cannot carry them, so this migration adds the missing columns with Django's schema
-   editor (the library's ``sync_page_translation_fields`` does the same with hand-made SQL) and
-   copies each page's current values into the English columns. It is safe to run again: a
-   column that exists is left alone, and so is an English value already set.
+1. Each page's current title, slug, SEO fields and url_path are copied into the English columns
+   0002 added (an English value already set is left alone).
 2. Wagtail's placeholder "Welcome" page is replaced by the association's home page, as Wagtail's
    own project template does.
 3. A "Reviewers" group may publish; Wagtail's "Editors" group may only submit; every page goes
@@ -24,22 +20,9 @@ def _localized(field, code):
     return build_localized_fieldname(field, code)
 
 
-def add_page_translation_columns(apps, schema_editor):
-    from wagtail.models import Page  # the real model: it carries the translation fields
+def copy_values_into_english_columns(apps, schema_editor):
+    from wagtail.models import Page
 
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        existing = {
-            column.name
-            for column in connection.introspection.get_table_description(
-                cursor, Page._meta.db_table
-            )
-        }
-    for field in PAGE_FIELDS:
-        for code, _name in settings.LANGUAGES:
-            model_field = Page._meta.get_field(_localized(field, code))
-            if model_field.column not in existing:
-                schema_editor.add_field(Page, model_field)
     quote = schema_editor.quote_name
     english = ", ".join(
         f"{quote(_localized(field, 'en'))} = COALESCE({quote(_localized(field, 'en'))}, "
@@ -152,7 +135,7 @@ def create_review_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0001_initial"),
+        ("cms", "0002_page_translation_columns"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailimages", "0027_image_description"),
@@ -162,6 +145,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(create_home_page, migrations.RunPython.noop),
-        migrations.RunPython(add_page_translation_columns, migrations.RunPython.noop),
+        migrations.RunPython(copy_values_into_english_columns, migrations.RunPython.noop),
         migrations.RunPython(create_review_workflow, migrations.RunPython.noop),
     ]
