@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation wrk clean
+.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation bench-cms wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ bench-fanout: messages $(VENV)/.installed-test
 
 bench-moderation: messages wrk $(VENV)/.installed-test
 	$(PY) bench/moderation.py
+
+bench-cms: messages wrk $(VENV)/.installed-test
+	$(PY) bench/cms.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

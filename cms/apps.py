@@ -10,3 +10,12 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import signals  # noqa: F401
+        from cms.models import SitePage, route_by_localized_slug
+
+        # After wagtail-modeltranslation has patched the page types (its app comes first).
+        def patch(model):
+            model.route = route_by_localized_slug
+            for subclass in model.__subclasses__():
+                patch(subclass)
+
+        patch(SitePage)

@@ -7,12 +7,15 @@ so (``fallback_fields``); URLs are per language because slugs are translated too
 
 from __future__ import annotations
 
+import time
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -25,12 +28,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from cms import languages
 from cms.blocks import BodyBlock, PillarBlock
+from forum.caching import listing_version, visitor_page
 from forum.models import ProgramArea
 
 LISTING_PAGE_SIZE = 12
+# Visitors' copies of a page (with its latest threads) are at most this old.
+VISITOR_CACHE_SECONDS = 60
 
 # First path segments the forum answers itself: a page there would never be reached.
 RESERVED_SLUGS = frozenset(
@@ -102,6 +109,29 @@ class SitePage(Page):
                             % {"slug": slug}
                         }
                     )
+
+    def serve(self, request, *args, **kwargs):
+        """Visitors share one rendering per page, language and minute (as Discourse's anonymous
+        cache does); publishing anything, or a board changing, makes it stale at once."""
+        if request.method not in ("GET", "HEAD"):
+            return super().serve(request, *args, **kwargs)
+
+        def render():
+            response = super(SitePage, self).serve(request, *args, **kwargs)
+            return response.render() if hasattr(response, "render") else response
+
+        changed_at = self.last_published_at or timezone.now()
+        return visitor_page(
+            request,
+            "cms-page",
+            self.pk,
+            changed_at,
+            request.get_host(),
+            request.get_full_path(),
+            listing_version(),
+            int(time.time() // VISITOR_CACHE_SECONDS),
+            render=render,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -453,3 +483,26 @@ __all__ = [
     "ResourceTopic",
     "StandardPage",
 ]
+
+
+def route_by_localized_slug(self, request, path_components):
+    """Wagtail's routing, one query per level for the child with this language's slug.
+
+    wagtail-modeltranslation's own ``route`` loads every child of each page on the way and
+    compares slugs in Python; this asks the database for the one child whose slug in the active
+    language (or, where it has none, in English) matches.
+    """
+    if not path_components:
+        if self.live:
+            return RouteResult(self)
+        raise Http404
+    slug, language = path_components[0], get_language()
+    own = build_localized_fieldname("slug", language)
+    english = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    match = Q(**{own: slug})
+    if own != english:
+        match |= (Q(**{f"{own}__isnull": True}) | Q(**{own: ""})) & Q(**{english: slug})
+    child = self.get_children().filter(match).order_by("path").first()
+    if child is None:
+        raise Http404
+    return child.specific.route(request, path_components[1:])
