@@ -16,9 +16,10 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -39,10 +40,17 @@ LISTING_PAGE_SIZE = 12
 # Visitors' copies of a page (with its latest threads) are at most this old.
 VISITOR_CACHE_SECONDS = 60
 
-# First path segments the forum answers itself: a page there would never be reached.
-RESERVED_SLUGS = frozenset(
-    {"accounts", "b", "t", "posts", "moderation", "forum", "notifications", "profile", "register"}
-)
+
+def taken_by_the_site(slug: str, language: str) -> bool:
+    """Is /<language>/<slug>/ a URL the site answers itself (the forum, accounts, ...)?
+
+    Asks the URLconf rather than keeping a list: a page there would never be reached.
+    """
+    with override(language):
+        try:
+            return resolve(f"/{language}/{slug}/").url_name != "wagtail_serve"
+        except Resolver404:
+            return False
 
 
 def _is_empty(value) -> bool:
@@ -100,7 +108,7 @@ class SitePage(Page):
             # A child of the site's home page lives at /<lang>/<slug>/, beside the forum.
             for code, _name in settings.LANGUAGES:
                 slug = getattr(self, build_localized_fieldname("slug", code), None)
-                if slug in RESERVED_SLUGS:
+                if slug and taken_by_the_site(slug, code):
                     raise ValidationError(
                         {
                             build_localized_fieldname("slug", code): _(
@@ -113,19 +121,18 @@ class SitePage(Page):
     def serve(self, request, *args, **kwargs):
         """Visitors share one rendering per page, language and minute (as Discourse's anonymous
         cache does); publishing anything, or a board changing, makes it stale at once."""
-        if request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or self.last_published_at is None:
             return super().serve(request, *args, **kwargs)
 
         def render():
             response = super(SitePage, self).serve(request, *args, **kwargs)
             return response.render() if hasattr(response, "render") else response
 
-        changed_at = self.last_published_at or timezone.now()
         return visitor_page(
             request,
             "cms-page",
             self.pk,
-            changed_at,
+            self.last_published_at,
             request.get_host(),
             request.get_full_path(),
             listing_version(),

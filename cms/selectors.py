@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from forum.models import Board, ProgramArea, Thread
+from forum.models import Board, ProgramArea
 from forum.permissions import User, visible_boards
+from forum.selectors import latest_threads
 
-LATEST_THREADS = 5
+__all__ = ["area_boards", "latest_threads", "program_cards", "upcoming_events"]
 
 
 @dataclass
@@ -22,25 +23,14 @@ def program_cards() -> list[ProgramCard]:
     """Every program area with its published page (two queries)."""
     from cms.models import ProgramPage
 
-    pages = {page.area_id: page for page in ProgramPage.objects.live().order_by("path")}
+    live = ProgramPage.objects.live().defer_streamfields().order_by("path")
+    pages = {page.area_id: page for page in live}
     return [ProgramCard(area, pages.get(area.pk)) for area in ProgramArea.objects.all()]
 
 
 def area_boards(user: User, area_id: int) -> list[Board]:
     """The area's boards this user may read."""
     return list(visible_boards(user).filter(area_id=area_id).order_by("position", "slug"))
-
-
-def latest_threads(user: User, *, area_id: int | None = None, limit: int = LATEST_THREADS):
-    """The most recently active threads this user may read (one query)."""
-    boards = visible_boards(user)
-    if area_id is not None:
-        boards = boards.filter(area_id=area_id)
-    return list(
-        Thread.objects.filter(board__in=boards.values("pk"), held=False, merged_into__isnull=True)
-        .select_related("board__area", "last_poster__profile")
-        .order_by("-last_post_at", "-pk")[:limit]
-    )
 
 
 def upcoming_events(*, area_id: int | None = None, limit: int = 3):

@@ -69,9 +69,26 @@ def board_by_slugs(area_slug: str, board_slug: str) -> Board | None:
     return board
 
 
+def listed_threads(threads: QuerySet[Thread]) -> QuerySet[Thread]:
+    """Threads a listing shows: not held for review, not merged into another."""
+    return threads.filter(held=False, merged_into__isnull=True)
+
+
+def latest_threads(user: User, *, area_id: int | None = None, limit: int = 5) -> list[Thread]:
+    """The most recently active threads this user may read, across boards (one query)."""
+    boards = visible_boards(user)
+    if area_id is not None:
+        boards = boards.filter(area_id=area_id)
+    return list(
+        listed_threads(Thread.objects.filter(board__in=boards.values("pk")))
+        .select_related("board__area", "last_poster__profile")
+        .order_by("-last_post_at", "-pk")[:limit]
+    )
+
+
 def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
     threads = (
-        board.threads.filter(held=False, merged_into__isnull=True)
+        listed_threads(board.threads.all())
         .select_related("author__profile", "last_poster__profile")
         .order_by("-is_pinned", "-last_post_at", "-pk")
     )
