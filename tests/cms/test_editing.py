@@ -58,6 +58,10 @@ def test_an_editor_submits_a_translated_page_a_reviewer_approves_and_it_goes_liv
     program = site_pages["program"]
     client.force_login(editor)
     url, data = add_form(client, "standardpage", program)
+    # The editor gets every language's fields (wagtail-modeltranslation's panels).
+    for field in ("title", "slug", "seo_title", "search_description", "intro"):
+        for code, _name in settings.LANGUAGES:
+            assert build_localized_fieldname(field, code) in data
     data.update(
         {
             "title_en": "Forensic interview protocols",

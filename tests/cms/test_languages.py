@@ -104,7 +104,7 @@ def test_reply_counts_use_each_languages_plural_forms(client, site_pages, member
 
     with translation.override("ru"):
         phrases = [
-            translation.ngettext("%(counter)s reply", "%(counter)s replies", n) % {"counter": n}
+            translation.ngettext("%(shown)s reply", "%(shown)s replies", n) % {"shown": n}
             for n in counts
         ]
     assert len(set(phrases)) == 3  # Russian: один ответ, два ответа, пять ответов
@@ -138,3 +138,21 @@ def test_the_menu_follows_publishing(client, site_pages, django_capture_on_commi
         events.unpublish()
 
     assert '<a href="/en/events/">' not in client.get("/en/forum/").text
+
+
+@pytest.mark.django_db
+def test_counts_are_written_with_each_languages_digit_grouping(client, site_pages, member):
+    board = Board.objects.get(area__slug="juvenile-justice", slug="general")
+    thread = thread_with_posts(board=board, author=member, title="A long-running thread")
+    type(thread).objects.filter(pk=thread.pk).update(reply_count=12345)
+    board_url = "/{}/b/juvenile-justice/general/"
+
+    german_board = client.get(board_url.format("de")).text
+    english_board = client.get(board_url.format("en")).text
+    with translation.override("de"):
+        german_count = translation.ngettext("%(shown)s reply", "%(shown)s replies", 12345)
+
+    assert '<td class="replies">12.345</td>' in german_board
+    assert '<td class="replies">12,345</td>' in english_board
+    program = client.get("/de/programs/juvenile-justice/").text
+    assert escape(german_count % {"shown": "12.345"}) in program
