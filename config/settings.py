@@ -138,6 +138,8 @@ else:
 
 ELASTICSEARCH_URL = env.service_url("ELASTICSEARCH_URL", env.ELASTICSEARCH_SCHEMES)
 SEARCH_ENGINE = "elasticsearch" if ELASTICSEARCH_URL else "database"
+# The site's indexes are the aliases <prefix>-posts and <prefix>-pages (docs/search.md).
+ELASTICSEARCH_INDEX_PREFIX = env.text("ELASTICSEARCH_INDEX_PREFIX") or "forum"
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -9,3 +9,4 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from forum import signals  # noqa: F401 - connects the cache-invalidation receivers
+        from forum.search import signals as search_signals  # noqa: F401 - index updates

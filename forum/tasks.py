@@ -75,3 +75,11 @@ def send_moderation_email(notification_id: int) -> int:
 
 
 ACCOUNT_ACTIONS = {"verify", "reject_member", "warn", "suspend", "lift"}
+
+
+@task()
+def drain_search_queue() -> int:
+    """Bring the search index up to date with every queued change (forum.search.queue)."""
+    from forum.search.queue import drain
+
+    return drain().indexed

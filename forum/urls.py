@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum.views import accounts, boards, moderation, notifications, posts, threads
+from forum.views import accounts, boards, moderation, notifications, posts, search, threads
 from forum.views.home import home
 
 app_name = "forum"
@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("moderation/members/<int:pk>/", moderation.member_tools, name="moderation_member"),
     path("moderation/log/", moderation.log, name="moderation_log"),
+    path("search/", search.search_page, name="search"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/confirm/<str:token>/", accounts.confirm, name="confirm_email"),

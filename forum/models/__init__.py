@@ -10,6 +10,7 @@ from forum.models.moderation import (
     Moderator,
 )
 from forum.models.posts import Post, PostRevision
+from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.threads import Thread
 
 __all__ = [
@@ -26,6 +27,9 @@ __all__ = [
     "Profile",
     "ProgramArea",
     "ReadMarker",
+    "SearchEntry",
+    "SearchIndexState",
+    "SearchQueueItem",
     "Subscription",
     "Thread",
 ]

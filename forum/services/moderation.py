@@ -45,6 +45,8 @@ from forum.realtime.events import (
     queue_event,
     thread_event,
 )
+from forum.search import queue as search_queue
+from forum.search.documents import POST
 from forum.services.locking import lock_post
 from forum.services.notifications import notify_about_post, notify_moderation
 
@@ -518,6 +520,7 @@ def _append_posts(posts: list[Post], target: Thread) -> None:
     for offset, post in enumerate(posts, start=1):
         Post.objects.filter(pk=post.pk).update(thread=target, position=start + offset)
     Notification.objects.filter(post__in=ids).update(thread=target)
+    search_queue.schedule(POST, ids)  # their thread (and so their kind) changed
     authors = {post.author_id for post in posts}
     watching = set(
         Subscription.objects.filter(thread=target, user__in=authors).values_list("user", flat=True)

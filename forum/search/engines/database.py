@@ -1,0 +1,285 @@
+"""The database engine: the index is the ``SearchEntry`` table in the site's own database.
+
+PostgreSQL: each entry's tsvector is built with its language's text-search configuration
+(``analysis.CONFIGS``) through Django's ``django.contrib.postgres.search`` and GIN-indexed; a
+query is parsed by ``websearch_to_tsquery`` once per configuration and each parse is matched
+only against entries of its languages. SQLite: an FTS5 table holds the terms analysed in Python
+by the same rules (``analysis``), and the query is one FTS5 expression with a clause per
+language. Both then apply the same permission and filter conditions with the ORM, rank
+(ts_rank / bm25), and mark the matching words of each hit with the same Python highlighter.
+
+Why not Wagtail's ``modelsearch`` database backends (which the Wagtail admin's page search keeps
+using): they take one text-search configuration per backend, not one per row, and give no
+highlighted snippets, so multilingual posts would be stemmed as English. docs/search.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+
+from forum.models import SearchEntry
+from forum.search import analysis
+from forum.search.documents import IndexDoc
+from forum.search.engines.base import (
+    Audience,
+    Engine,
+    EngineHit,
+    EngineQuery,
+    EngineResult,
+    Filters,
+)
+
+SNIPPET_WORDS = 40
+
+# SQLite's FTS5 table (migration 0006). Every value is a parameter; the only text built from
+# input is the MATCH expression, itself a parameter, whose terms are all quoted strings.
+FTS_INSERT = "INSERT INTO forum_search_fts (rowid, title, body, lang) VALUES (%s, %s, %s, %s)"
+FTS_DELETE = "DELETE FROM forum_search_fts WHERE rowid = %s"
+FTS_DELETE_ALL = "DELETE FROM forum_search_fts"
+FTS_MATCHING = "SELECT rowid FROM forum_search_fts WHERE forum_search_fts MATCH %s"
+# bm25 is lower for better matches: negated, so higher is better; a title word weighs ten body
+# words, the language column nothing.
+FTS_SCORE = (
+    "(SELECT -bm25(forum_search_fts, 10.0, 1.0, 0.0) FROM forum_search_fts "
+    "WHERE forum_search_fts MATCH %s AND rowid = forum_searchentry.id)"
+)
+
+
+def audience_q(audience: Audience) -> Q:
+    """The permission filter (the same rule as Audience.may_see)."""
+    if audience.everything:
+        return Q()
+    shown = Q(board_id__isnull=True) | Q(board_id__in=audience.boards, state="published")
+    if audience.moderated:
+        shown |= Q(board_id__in=audience.moderated)
+    if audience.user_id is not None:
+        shown |= Q(board_id__in=audience.boards, author_id=audience.user_id)
+    return shown
+
+
+def narrowing_q(filters: Filters) -> Q:
+    """The filters that are not facets: board, author, dates."""
+    q = Q()
+    if filters.board_id is not None:
+        q &= Q(board_id=filters.board_id)
+    if filters.author_id is not None:
+        q &= Q(author_id=filters.author_id)
+    if filters.since is not None:
+        q &= Q(created_at__gte=filters.since)
+    if filters.until is not None:
+        q &= Q(created_at__lt=filters.until)
+    return q
+
+
+def facets_q(filters: Filters) -> Q:
+    q = Q()
+    if filters.kind is not None:
+        q &= Q(kind=filters.kind)
+    if filters.language is not None:
+        q &= Q(language=filters.language)
+    if filters.area_id is not None:
+        q &= Q(area_id=filters.area_id)
+    return q
+
+
+def _entry(doc: IndexDoc) -> SearchEntry:
+    return SearchEntry(
+        source=doc.source,
+        object_id=doc.object_id,
+        language=doc.language,
+        config=analysis.config_for(doc.language),
+        kind=doc.kind,
+        title=doc.title,
+        body=doc.body,
+        cjk_terms=analysis.cjk_terms(f"{doc.title} {doc.body}"),
+        url=doc.url,
+        area_id=doc.area_id,
+        board_id=doc.board_id,
+        thread_id=doc.thread_id,
+        author_id=doc.author_id,
+        state=doc.state,
+        created_at=doc.created_at,
+    )
+
+
+class DatabaseEngine(Engine):
+    name = "database"
+
+    # --- Writing ------------------------------------------------------------------------------
+
+    def replace(self, docs: dict[tuple[str, int], list[IndexDoc]]) -> None:
+        by_source = defaultdict(list)
+        for source, object_id in docs:
+            by_source[source].append(object_id)
+        with transaction.atomic():
+            stale = SearchEntry.objects.none()
+            for source, ids in by_source.items():
+                stale = stale | SearchEntry.objects.filter(source=source, object_id__in=ids)
+            self._forget(list(stale.values_list("pk", flat=True)))
+            stale.delete()
+            self._insert([doc for found in docs.values() for doc in found])
+
+    def rebuild(self, batches: Iterable[list[IndexDoc]], progress=None) -> int:
+        """In one transaction: searches go on reading the old index until it commits."""
+        indexed = 0
+        with transaction.atomic():
+            self._forget_all()
+            SearchEntry.objects.all().delete()
+            for batch in batches:
+                self._insert(batch)
+                indexed += len(batch)
+                if progress:
+                    progress(len(batch))
+        return indexed
+
+    def _insert(self, docs: list[IndexDoc]) -> list[SearchEntry]:
+        entries = SearchEntry.objects.bulk_create([_entry(doc) for doc in docs], batch_size=500)
+        if entries:
+            self._analyse(entries)
+        return entries
+
+    def _analyse(self, entries: list[SearchEntry]) -> None:
+        raise NotImplementedError
+
+    def _forget(self, ids: list[int]) -> None:
+        """Drop what the engine keeps beside the entries (SQLite's FTS rows)."""
+
+    def _forget_all(self) -> None:
+        """Drop everything the engine keeps beside the entries."""
+
+    def check(self) -> None:
+        connection.ensure_connection()
+
+    # --- Searching ----------------------------------------------------------------------------
+
+    def _match(self, request: EngineQuery, languages: list[str]):
+        """(condition on SearchEntry, score expression: higher is better)."""
+        raise NotImplementedError
+
+    def search(self, request: EngineQuery) -> EngineResult:
+        languages = request.query.languages_with_terms()
+        if not languages:
+            return EngineResult(hits=[])
+        match, score = self._match(request, languages)
+        found = SearchEntry.objects.filter(match).filter(
+            audience_q(request.audience) & narrowing_q(request.filters)
+        )
+        groups = {
+            (row["kind"], row["language"], row["area_id"]): row["n"]
+            for row in found.values("kind", "language", "area_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+        page = (
+            found.filter(facets_q(request.filters))
+            .annotate(score=score)
+            .order_by("-score", "-created_at", "-pk")
+            .values("source", "object_id", "language", "kind", "title", "body", "url", "score")[
+                request.offset : request.offset + request.limit
+            ]
+        )
+        hits = []
+        for row in page:
+            wanted = request.query.highlight_terms(row["language"])
+            hits.append(
+                EngineHit(
+                    source=row["source"],
+                    object_id=row["object_id"],
+                    language=row["language"],
+                    kind=row["kind"],
+                    score=float(row["score"] or 0),
+                    title=analysis.highlight(row["title"], row["language"], wanted),
+                    snippet=analysis.highlight(
+                        row["body"], row["language"], wanted, words=SNIPPET_WORDS
+                    ),
+                    url=row["url"],
+                )
+            )
+        return EngineResult(hits=hits, groups=groups)
+
+
+def _languages_by_config(languages: list[str]) -> dict[str, list[str]]:
+    grouped = defaultdict(list)
+    for code in languages:
+        grouped[analysis.config_for(code)].append(code)
+    return grouped
+
+
+class PostgresEngine(DatabaseEngine):
+    """PostgreSQL full-text search, one text-search configuration per entry's language."""
+
+    def _analyse(self, entries: list[SearchEntry]) -> None:
+        config = F("config")
+        SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+            document=SearchVector("title", weight="A", config=config)
+            + SearchVector("body", "cjk_terms", weight="B", config=config)
+        )
+
+    def _match(self, request: EngineQuery, languages: list[str]):
+        text = analysis.with_cjk_bigrams(request.query.text)
+        match, ranks = Q(), []
+        for config, codes in _languages_by_config(languages).items():
+            query = SearchQuery(text, config=config, search_type="websearch")
+            match |= Q(config=config, language__in=codes, document=query)
+            ranks.append(When(config=config, then=SearchRank(F("document"), query)))
+        return match, Case(*ranks, default=Value(0.0), output_field=FloatField())
+
+
+def _lang_token(code: str) -> str:
+    return code.replace("-", "")
+
+
+def _phrase(terms: list[str]) -> str:
+    return '"' + " ".join(terms).replace('"', '""') + '"'
+
+
+class SqliteEngine(DatabaseEngine):
+    """SQLite FTS5 over terms analysed in Python (forum.search.analysis)."""
+
+    def _analyse(self, entries: list[SearchEntry]) -> None:
+        rows = [
+            (
+                entry.pk,
+                " ".join(analysis.terms(entry.title, entry.language)),
+                " ".join(analysis.terms(entry.body, entry.language)),
+                _lang_token(entry.language),
+            )
+            for entry in entries
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(FTS_INSERT, rows)
+
+    def _forget(self, ids: list[int]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(FTS_DELETE, [(pk,) for pk in ids])
+
+    def _forget_all(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(FTS_DELETE_ALL)
+
+    @staticmethod
+    def expression(request: EngineQuery, languages: list[str]) -> str:
+        """One FTS5 expression: for each language, its analysed words in that language's
+        entries. Every term is a quoted string, so nothing the user types is FTS5 syntax."""
+        clauses = []
+        for code in languages:
+            wanted, excluded = request.query.analysed(code)
+            text = " AND ".join(_phrase(seq) for seq in wanted)
+            clause = f"{{title body}} : ({text})"
+            if excluded:
+                unwanted = " OR ".join(_phrase(seq) for seq in excluded)
+                clause = f"({clause}) NOT {{title body}} : ({unwanted})"
+            clauses.append(f"(lang : {_phrase([_lang_token(code)])} AND {clause})")
+        return " OR ".join(clauses)
+
+    def _match(self, request: EngineQuery, languages: list[str]):
+        expression = self.expression(request, languages)
+        matching = RawSQL(FTS_MATCHING, [expression])  # noqa: S611 - a constant, one parameter
+        score = RawSQL(FTS_SCORE, [expression], output_field=FloatField())  # noqa: S611 - same
+        return Q(pk__in=matching), score

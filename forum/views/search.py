@@ -1,0 +1,84 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from forum.search.forms import SearchForm
+from forum.search.service import Results, search
+from forum.views.helpers import int_param
+
+FACET_PARAMS = {"kind": "type", "language": "language", "area_id": "area"}
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Search posts and pages: GET only, so a search is a link that can be shared."""
+    form = SearchForm(request.GET or None, user=request.user)
+    results = None
+    facets = []
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        results = search(
+            form.cleaned_data["q"],
+            request.user,
+            form.filters(),
+            page=int_param(request.GET.get("page")),
+        )
+        facets = _facet_links(request, form, results)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "form": form,
+            "results": results,
+            "facets": facets,
+            "query": f"{params.urlencode()}&" if params else "",
+        },
+        status=503 if results and results.unavailable else 200,
+    )
+
+
+def _facet_links(request: HttpRequest, form: SearchForm, results: Results) -> list[dict]:
+    """Each facet's values with counts and the link that selects (or clears) them."""
+    labels = {
+        "kind": {"thread": _("Threads"), "post": _("Replies"), "page": _("Pages")},
+        "language": dict(settings.LANGUAGES),
+        "area_id": {area.pk: area.name for area in form.areas},
+    }
+    area_slugs = {area.pk: area.slug for area in form.areas}
+    selected = {
+        "kind": form.cleaned_data["type"] or None,
+        "language": form.cleaned_data["language"] or None,
+        "area_id": form.cleaned_data["area"],
+    }
+    titles = {"kind": form.fields["type"].label, "language": form.fields["language"].label,
+              "area_id": form.fields["area"].label}  # fmt: skip
+    groups = []
+    for name, counts in results.facets.items():
+        if not counts:
+            continue
+        param = FACET_PARAMS[name]
+        values = []
+        for value, count in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
+            if value is None:
+                continue
+            params = request.GET.copy()
+            params.pop("page", None)
+            is_selected = value == selected[name]
+            if is_selected:
+                params.pop(param, None)
+            else:
+                params[param] = area_slugs.get(value, value) if name == "area_id" else value
+            values.append(
+                {
+                    "label": labels[name].get(value, value),
+                    "count": count,
+                    "selected": is_selected,
+                    "url": "?" + urlencode(list(params.lists()), doseq=True),
+                    "lang": value if name == "language" else "",
+                }
+            )
+        groups.append({"title": titles[name], "values": values})
+    return groups
