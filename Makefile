@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation bench-cms wrk clean
+.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,12 @@ bench-moderation: messages wrk $(VENV)/.installed-test
 
 bench-cms: messages wrk $(VENV)/.installed-test
 	$(PY) bench/cms.py
+
+# Needs PostgreSQL on 127.0.0.1 (its own database, created here once).
+bench-search: $(VENV)/.installed-test
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'forum_search_bench'" | grep -q 1 \
+		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE forum_search_bench"
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/forum_search_bench timeout 1200 $(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

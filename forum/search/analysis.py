@@ -139,6 +139,15 @@ class ParsedQuery:
                 (excluded if clause.negated else wanted).append(seq)
         return wanted, excluded
 
+    def canonical(self) -> str:
+        """The query rewritten with every word quoted: what PostgreSQL's websearch_to_tsquery and
+        Elasticsearch's simple_query_string are given, so that neither reads an operator the
+        other engines do not ("or", "|", "*", "~"): all three take words, "phrases" and -words."""
+        return " ".join(
+            ("-" if clause.negated else "") + '"' + " ".join(clause.words) + '"'
+            for clause in self.clauses
+        )
+
     def languages_with_terms(self) -> list[str]:
         """The site languages in which the query still has a word once stop-words are gone."""
         return [code for code in CONFIGS if self.analysed(code)[0]]

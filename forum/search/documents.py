@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
@@ -148,7 +149,10 @@ def page_docs(page) -> list[IndexDoc]:
                 kind="page",
                 title=without_marks(title),
                 body=" ".join(part for part in parts if part),
-                created_at=page.first_published_at or page.last_published_at,
+                created_at=page.first_published_at
+                or page.last_published_at
+                or page.latest_revision_created_at
+                or timezone.now(),  # a page made by a migration was never "published"
                 url=url,
                 area_id=getattr(page, "area_id", None),
             )

@@ -134,7 +134,8 @@ def test_results_are_paginated_and_a_page_beyond_the_end_says_so(boards, member,
 
     assert (first.total, first.num_pages, len(first.hits), len(second.hits)) == (23, 2, 20, 3)
     assert not {h.post.pk for h in first.hits} & {h.post.pk for h in second.hits}
-    assert beyond.hits == [] and beyond.message == "There are only 2 pages of results."
+    assert beyond.hits == []
+    assert beyond.message == "There are only 2 pages of results."
 
 
 def test_snippets_mark_the_matching_words_and_escape_the_text(boards, member, indexed):
@@ -150,7 +151,8 @@ def test_snippets_mark_the_matching_words_and_escape_the_text(boards, member, in
     hit = search("subpoena titles", AnonymousUser()).hits[0]
 
     assert "<mark>subpoena</mark>" in hit.snippet
-    assert "<script>" not in hit.snippet and "<script>" not in hit.title
+    assert "<script>" not in hit.snippet
+    assert "<script>" not in hit.title
     assert "&lt;b&gt;<mark>titles</mark>&lt;/b&gt;" in hit.title
 
 

@@ -222,7 +222,7 @@ class PostgresEngine(DatabaseEngine):
         )
 
     def _match(self, request: EngineQuery, languages: list[str]):
-        text = analysis.with_cjk_bigrams(request.query.text)
+        text = analysis.with_cjk_bigrams(request.query.canonical())
         match, ranks = Q(), []
         for config, codes in _languages_by_config(languages).items():
             query = SearchQuery(text, config=config, search_type="websearch")

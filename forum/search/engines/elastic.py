@@ -180,7 +180,7 @@ def text_query(text: str, languages: list[str]) -> Q:
                     query=text,
                     fields=[f"title.{lang_field(code)}^3", f"body.{lang_field(code)}"],
                     default_operator="and",
-                    flags="AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE",
+                    flags="NOT|PHRASE|WHITESPACE",
                 )
             ],
         )
@@ -195,7 +195,7 @@ def build_search(request: EngineQuery, languages: list[str], client=None) -> Sea
     visible = audience_filter(request.audience)
     query = Q(
         "bool",
-        must=[text_query(request.query.text, languages)],
+        must=[text_query(request.query.canonical(), languages)],
         filter=[*([visible] if visible else []), *narrowing],
     )
     search = (
