@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -69,6 +69,16 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(name) if name else None
 
 
+@lru_cache(maxsize=200_000)
+def _term(language: str, word: str) -> str | None:
+    """A lower-cased word's indexed term, None for a stop-word. Snowball in pure Python costs
+    about 0.1 ms a word and words repeat (Zipf): snippets and SQLite indexing reuse them."""
+    if word in stopwords(language):
+        return None
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
 def _bigrams(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
 
@@ -82,18 +92,13 @@ class Token:
 
 def tokens(text: str, language: str) -> list[Token]:
     """The words of ``text`` with their positions and the terms each is indexed as."""
-    stop, stemmer = stopwords(language), _stemmer(language)
     found = []
     for match in _TOKEN.finditer(text):
         if match.group("cjk"):
             found.append(Token(match.start(), match.end(), tuple(_bigrams(match.group()))))
             continue
-        word = match.group().lower()
-        if word in stop:
-            terms: tuple[str, ...] = ()
-        else:
-            terms = (stemmer.stemWord(word) if stemmer else word,)
-        found.append(Token(match.start(), match.end(), terms))
+        term = _term(language, match.group().lower())
+        found.append(Token(match.start(), match.end(), () if term is None else (term,)))
     return found
 
 
