@@ -114,7 +114,9 @@ def seed() -> None:
         visibility = ["public", "public", "members", "public", "groups"]
         boards = [
             Board.objects.create(
-                area=areas[n % 5], slug=f"bench-{n}", name=f"Board {n}",
+                area=areas[n % 5],
+                slug=f"bench-{n}",
+                name=f"Board {n}",
                 visibility=visibility[n % 5],
             )  # fmt: skip
             for n in range(10)
@@ -128,9 +130,15 @@ def seed() -> None:
             title = " ".join(rng.choices(words[language], k=5)).capitalize()
             threads.append(
                 Thread(
-                    board=boards[t % 10], title=title, author=author, language=language,
-                    created_at=at, last_post_at=at, last_poster=author,
-                    post_count=POSTS_PER_THREAD, reply_count=POSTS_PER_THREAD - 1,
+                    board=boards[t % 10],
+                    title=title,
+                    author=author,
+                    language=language,
+                    created_at=at,
+                    last_post_at=at,
+                    last_poster=author,
+                    post_count=POSTS_PER_THREAD,
+                    reply_count=POSTS_PER_THREAD - 1,
                 )  # fmt: skip
             )
         Thread.objects.bulk_create(threads, batch_size=1000)
@@ -140,8 +148,11 @@ def seed() -> None:
                 body = sep.join(rng.choices(words[thread.language], k=rng.randint(40, 70)))
                 posts.append(
                     Post(
-                        thread=thread, author=users[(t * 7 + p * 13) % MEMBERS],
-                        position=p + 1, body_source=body, body_html=f"<p>{body}</p>",
+                        thread=thread,
+                        author=users[(t * 7 + p * 13) % MEMBERS],
+                        position=p + 1,
+                        body_source=body,
+                        body_html=f"<p>{body}</p>",
                         language=thread.language,
                         created_at=thread.created_at + timedelta(seconds=30 * p),
                     )  # fmt: skip
