@@ -118,7 +118,7 @@ def seed() -> None:
                 slug=f"bench-{n}",
                 name=f"Board {n}",
                 visibility=visibility[n % 5],
-            )  # fmt: skip
+            )
             for n in range(10)
         ]
         words = {code: text.split() for code, text in VOCABULARY.items()}
@@ -139,7 +139,7 @@ def seed() -> None:
                     last_poster=author,
                     post_count=POSTS_PER_THREAD,
                     reply_count=POSTS_PER_THREAD - 1,
-                )  # fmt: skip
+                )
             )
         Thread.objects.bulk_create(threads, batch_size=1000)
         for t, thread in enumerate(threads):
@@ -155,7 +155,7 @@ def seed() -> None:
                         body_html=f"<p>{body}</p>",
                         language=thread.language,
                         created_at=thread.created_at + timedelta(seconds=30 * p),
-                    )  # fmt: skip
+                    )
                 )
             if len(posts) >= 10_000:
                 Post.objects.bulk_create(posts, batch_size=2000)
