@@ -222,8 +222,25 @@ class PostgresEngine(DatabaseEngine):
                            weight="D", config="simple")
         )  # fmt: skip
 
+    @staticmethod
+    def _parsed_languages(text: str, languages: list[str]) -> list[str]:
+        """The languages whose configuration leaves the query some lexeme: an empty parse
+        joined to a language lexeme would match every text of that language (PostgreSQL's
+        russian configuration, for one, drops English stop-words the Python lists keep)."""
+        configs = [analysis.config_for(code) for code in languages]
+        sql = "SELECT " + ", ".join(
+            ["numnode(websearch_to_tsquery(%s::regconfig, %s))"] * len(configs)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for config in configs for value in (config, text)])
+            sizes = cursor.fetchone()
+        return [code for code, size in zip(languages, sizes, strict=True) if size]
+
     def _match(self, request: EngineQuery, languages: list[str]):
         text = analysis.with_cjk_bigrams(request.query.canonical())
+        languages = self._parsed_languages(text, languages)
+        if not languages:
+            return Q(pk__in=[]), Value(0.0, output_field=FloatField())
         query = None
         for code in languages:
             marker = SearchQuery(f"xlang{_lang_token(code)}", config="simple", search_type="raw")
