@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,22 +108,23 @@ def _selected(key: tuple, filters: Filters, *, skip: str | None) -> bool:
     return True
 
 
-class Engine:
+class Engine(ABC):
     """Search and keep the index: each engine implements these."""
 
     name = ""
 
-    def search(self, request: EngineQuery) -> EngineResult:
-        raise NotImplementedError
+    @abstractmethod
+    def search(self, request: EngineQuery) -> EngineResult: ...
 
+    @abstractmethod
     def replace(self, docs: dict[tuple[str, int], list[IndexDoc]]) -> None:
         """Make the index hold exactly these documents for these objects (none: removed)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def rebuild(self, batches: Iterable[list[IndexDoc]], progress=None) -> int:
         """Replace the whole index with these documents, readers never seeing it half-built;
         returns how many were indexed. ``progress(n)`` is called after each batch."""
-        raise NotImplementedError
 
+    @abstractmethod
     def check(self) -> None:
         """Raise when the engine cannot be reached."""

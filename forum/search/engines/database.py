@@ -15,6 +15,7 @@ highlighted snippets, so multilingual posts would be stemmed as English. docs/se
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -145,8 +146,9 @@ class DatabaseEngine(Engine):
             self._analyse(entries)
         return entries
 
+    @abstractmethod
     def _analyse(self, entries: list[SearchEntry]) -> None:
-        raise NotImplementedError
+        """Index the new entries' text the engine's way (a tsvector, FTS5 rows)."""
 
     def _forget(self, ids: list[int]) -> None:
         """Drop what the engine keeps beside the entries (SQLite's FTS rows)."""
@@ -159,9 +161,9 @@ class DatabaseEngine(Engine):
 
     # --- Searching ----------------------------------------------------------------------------
 
+    @abstractmethod
     def _match(self, request: EngineQuery, languages: list[str]):
         """(condition on SearchEntry, score expression: higher is better)."""
-        raise NotImplementedError
 
     def search(self, request: EngineQuery) -> EngineResult:
         languages = request.query.languages_with_terms()
