@@ -67,8 +67,6 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
-                ("reindex_started_at", models.DateTimeField(blank=True, null=True)),
-                ("reindexed_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(

@@ -73,11 +73,7 @@ class SearchQueueItem(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """One row: the lock that lets one process at a time write to the index, and what the last
-    full reindex did."""
-
-    reindex_started_at = models.DateTimeField(null=True, blank=True)
-    reindexed_at = models.DateTimeField(null=True, blank=True)
+    """One row, locked by whoever writes to the index, so one process at a time does."""
 
     def __str__(self) -> str:
         return "search index"

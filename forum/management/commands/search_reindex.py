@@ -6,11 +6,10 @@ import itertools
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from forum.models import SearchIndexState, SearchQueueItem
+from forum.models import SearchQueueItem
 from forum.search.documents import all_page_docs, count_posts, docs_for, post_batches
 from forum.search.engines import get_engine
 
@@ -28,10 +27,6 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size: int, no_progress: bool, **options):
         engine = get_engine()
         started = timezone.now()
-        with transaction.atomic():
-            state = SearchIndexState.locked()
-            state.reindex_started_at = started
-            state.save(update_fields=["reindex_started_at"])
         clock = time.perf_counter()
         pages = all_page_docs()
         posts = count_posts()
@@ -55,10 +50,6 @@ class Command(BaseCommand):
         if meanwhile:
             engine.replace(docs_for(meanwhile))
         seconds = time.perf_counter() - clock
-        with transaction.atomic():
-            state = SearchIndexState.locked()
-            state.reindexed_at = timezone.now()
-            state.save(update_fields=["reindexed_at"])
         self.stdout.write(
             f"Indexed {indexed} documents ({indexed - len(pages)} posts, {len(pages)} page "
             f"versions) with {engine.name} in {seconds:.1f} s "
