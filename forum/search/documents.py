@@ -178,9 +178,13 @@ def docs_for(keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[Inde
     return found
 
 
+def _posts_with_documents():
+    return indexed_posts().exclude(state="deleted").filter(thread__merged_into__isnull=True)
+
+
 def post_batches(batch_size: int = 1000) -> Iterator[list[IndexDoc]]:
     """Every post's document, in batches of posts (for a full reindex)."""
-    posts = indexed_posts().exclude(state="deleted").filter(thread__merged_into__isnull=True)
+    posts = _posts_with_documents()
     last = 0
     while True:
         batch = list(posts.filter(pk__gt=last).order_by("pk")[:batch_size])

@@ -12,6 +12,7 @@ no rows; an engine outage delays updates and loses none.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -97,8 +98,11 @@ def _drain_batch(engine) -> tuple[int, int, str]:
         except Exception as error:  # noqa: BLE001 - any engine failure: keep the rows, retry
             message = f"{type(error).__name__}: {error}"[:1000]
             logger.warning("search index update failed, will retry: %s", message)
+            by_attempts = defaultdict(list)  # one UPDATE per retry count, not one per row
             for pk, _source, _object_id, attempts in items:
-                SearchQueueItem.objects.filter(pk=pk).update(
+                by_attempts[attempts].append(pk)
+            for attempts, pks in by_attempts.items():
+                SearchQueueItem.objects.filter(pk__in=pks).update(
                     attempts=attempts + 1,
                     next_attempt_at=now + retry_delay(attempts + 1),
                     last_error=message,
