@@ -11,6 +11,7 @@ from forum.search.analysis import ParsedQuery
 from forum.search.documents import IndexDoc
 
 FACETS = ("kind", "language", "area_id")  # counted per value; the other filters only narrow
+NARROWING = ("board_id", "author_id")  # exact values; the dates narrow too
 
 
 class SearchUnavailable(Exception):
@@ -56,6 +57,10 @@ class Filters:
 
     def facet_value(self, name: str):
         return getattr(self, name)
+
+    def equal(self, names: tuple[str, ...]) -> dict:
+        """The chosen ones of these exact-value filters, as field -> value."""
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
 
 @dataclass(frozen=True)

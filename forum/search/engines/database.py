@@ -29,6 +29,8 @@ from forum.models import SearchEntry
 from forum.search import analysis
 from forum.search.documents import IndexDoc
 from forum.search.engines.base import (
+    FACETS,
+    NARROWING,
     Audience,
     Engine,
     EngineHit,
@@ -67,11 +69,7 @@ def audience_q(audience: Audience) -> Q:
 
 def narrowing_q(filters: Filters) -> Q:
     """The filters that are not facets: board, author, dates."""
-    q = Q()
-    if filters.board_id is not None:
-        q &= Q(board_id=filters.board_id)
-    if filters.author_id is not None:
-        q &= Q(author_id=filters.author_id)
+    q = Q(**filters.equal(NARROWING))
     if filters.since is not None:
         q &= Q(created_at__gte=filters.since)
     if filters.until is not None:
@@ -80,14 +78,7 @@ def narrowing_q(filters: Filters) -> Q:
 
 
 def facets_q(filters: Filters) -> Q:
-    q = Q()
-    if filters.kind is not None:
-        q &= Q(kind=filters.kind)
-    if filters.language is not None:
-        q &= Q(language=filters.language)
-    if filters.area_id is not None:
-        q &= Q(area_id=filters.area_id)
-    return q
+    return Q(**filters.equal(FACETS))
 
 
 def _entry(doc: IndexDoc) -> SearchEntry:

@@ -22,6 +22,8 @@ from forum.search import analysis
 from forum.search.documents import PAGE, POST, IndexDoc
 from forum.search.engine import elasticsearch
 from forum.search.engines.base import (
+    FACETS,
+    NARROWING,
     Audience,
     Engine,
     EngineHit,
@@ -142,11 +144,7 @@ def audience_filter(audience: Audience) -> Q | None:
 
 
 def narrowing_filters(filters: Filters) -> list[Q]:
-    found = []
-    if filters.board_id is not None:
-        found.append(Q("term", board_id=filters.board_id))
-    if filters.author_id is not None:
-        found.append(Q("term", author_id=filters.author_id))
+    found = [Q("term", **{name: value}) for name, value in filters.equal(NARROWING).items()]
     dates = {}
     if filters.since is not None:
         dates["gte"] = filters.since.isoformat()
@@ -158,14 +156,7 @@ def narrowing_filters(filters: Filters) -> list[Q]:
 
 
 def facet_filters(filters: Filters) -> list[Q]:
-    found = []
-    if filters.kind is not None:
-        found.append(Q("term", kind=filters.kind))
-    if filters.language is not None:
-        found.append(Q("term", language=filters.language))
-    if filters.area_id is not None:
-        found.append(Q("term", area_id=filters.area_id))
-    return found
+    return [Q("term", **{name: value}) for name, value in filters.equal(FACETS).items()]
 
 
 def text_query(text: str, languages: list[str]) -> Q:
