@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from forum.models import ProgramArea
 from forum.permissions import visible_boards
@@ -19,7 +20,7 @@ KIND_CHOICES = [
     ("", _("Everything")),
     ("thread", _("Threads")),
     ("post", _("Replies")),
-    ("page", _("Pages")),
+    ("page", pgettext_lazy("search result type", "Pages")),
 ]
 
 

@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from forum.search.forms import SearchForm
 from forum.search.service import Results, search
@@ -43,7 +42,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def _facet_links(request: HttpRequest, form: SearchForm, results: Results) -> list[dict]:
     """Each facet's values with counts and the link that selects (or clears) them."""
     labels = {
-        "kind": {"thread": _("Threads"), "post": _("Replies"), "page": _("Pages")},
+        "kind": dict(form.fields["type"].choices),
         "language": dict(settings.LANGUAGES),
         "area_id": {area.pk: area.name for area in form.areas},
     }
