@@ -138,6 +138,22 @@ def test_results_are_paginated_and_a_page_beyond_the_end_says_so(boards, member,
     assert beyond.message == "There are only 2 pages of results."
 
 
+def test_a_title_match_ranks_first_and_equal_matches_newest_first(boards, member, indexed):
+    def thread(title, body):
+        return start_thread(
+            author=member, board=boards["public"], title=title, body=body, language="en"
+        )
+
+    in_title = thread("Restitution schedules", "Notes from the working group.")
+    older = thread("Notes from court", "Courts differ on restitution for counselling.")
+    newer = thread("Notes from court", "Courts differ on restitution for counselling.")
+    indexed()
+
+    hits = search("restitution", AnonymousUser()).hits
+
+    assert [hit.post.pk for hit in hits] == [in_title.pk, newer.pk, older.pk]
+
+
 def test_snippets_mark_the_matching_words_and_escape_the_text(boards, member, indexed):
     start_thread(
         author=member,

@@ -15,17 +15,19 @@ highlighted snippets, so multilingual posts would be stemmed as English. docs/se
 
 from __future__ import annotations
 
+import logging
 from abc import abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Q, Value
+from django.db import DatabaseError, connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Replace
 
 from forum.models import SearchEntry
+from forum.models.search import DOCUMENT_INDEX
 from forum.search import analysis
 from forum.search.documents import IndexDoc
 from forum.search.engines.base import (
@@ -38,6 +40,8 @@ from forum.search.engines.base import (
     EngineResult,
     Filters,
 )
+
+logger = logging.getLogger(__name__)
 
 SNIPPET_WORDS = 40
 
@@ -53,6 +57,28 @@ FTS_SCORE = (
     "(SELECT -bm25(forum_search_fts, 10.0, 1.0, 0.0) FROM forum_search_fts "
     "WHERE forum_search_fts MATCH %s AND rowid = forum_searchentry.id)"
 )
+
+
+# One statement answers a search: the matches (the engine's condition, the audience and the
+# narrowing filters, compiled by the ORM) are read once into a CTE, which gives both the
+# (kind, language, area) counts the facets are made of and the ranked page, joined back to
+# the entries for its title, body and url (of the matches whose facet values were ``chosen``).
+# UNION ALL keeps no order, so the page carries what it was ordered by. Reading the matches
+# once rather than once per part halves the work of a search (docs/performance.md).
+SEARCH_SQL = """
+WITH matches AS MATERIALIZED ({matches})
+SELECT kind, language, area_id, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM matches GROUP BY kind, language, area_id
+UNION ALL
+SELECT page.kind, page.language, page.area_id, NULL, entry.source, entry.object_id,
+       entry.title, entry.body, entry.url, page.score, page.created_at, page.id
+FROM (
+    SELECT id, kind, language, area_id, score, created_at
+    FROM matches WHERE chosen
+    ORDER BY score DESC, created_at DESC, id DESC LIMIT %s OFFSET %s
+) AS page
+JOIN forum_searchentry AS entry ON entry.id = page.id
+"""
 
 
 def audience_q(audience: Audience) -> Q:
@@ -79,6 +105,13 @@ def narrowing_q(filters: Filters) -> Q:
 
 def facets_q(filters: Filters) -> Q:
     return Q(**filters.equal(FACETS))
+
+
+def _condition(q: Q):
+    """A condition as a true/false column (true when there is none)."""
+    if not q:
+        return Value(True, output_field=BooleanField())
+    return ExpressionWrapper(q, output_field=BooleanField())
 
 
 def _entry(doc: IndexDoc) -> SearchEntry:
@@ -161,38 +194,39 @@ class DatabaseEngine(Engine):
         if not languages:
             return EngineResult(hits=[])
         match, score = self._match(request, languages)
-        found = SearchEntry.objects.filter(match).filter(
-            audience_q(request.audience) & narrowing_q(request.filters)
-        )
-        groups = {
-            (row["kind"], row["language"], row["area_id"]): row["n"]
-            for row in found.values("kind", "language", "area_id")
-            .annotate(n=Count("id"))
+        matches = (
+            SearchEntry.objects.filter(match)
+            .filter(audience_q(request.audience) & narrowing_q(request.filters))
+            .annotate(score=score, chosen=_condition(facets_q(request.filters)))
+            .values("id", "kind", "language", "area_id", "created_at", "score", "chosen")
             .order_by()
-        }
-        page = (
-            found.filter(facets_q(request.filters))
-            .annotate(score=score)
-            .order_by("-score", "-created_at", "-pk")
-            .values("source", "object_id", "language", "kind", "title", "body", "url", "score")[
-                request.offset : request.offset + request.limit
-            ]
         )
+        inner, params = matches.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                SEARCH_SQL.format(matches=inner), [*params, request.limit, request.offset]
+            )
+            rows = cursor.fetchall()
+        groups, page = {}, []
+        for kind, language, area_id, n, *hit in rows:
+            if n is not None:
+                groups[(kind, language, area_id)] = n
+            else:
+                page.append((kind, language, *hit))
+        page.sort(key=lambda row: row[-3:], reverse=True)  # score, created_at, id: descending
         hits = []
-        for row in page:
-            wanted = request.query.highlight_terms(row["language"])
+        for kind, language, source, object_id, title, body, url, rank, *_order in page:
+            wanted = request.query.highlight_terms(language)
             hits.append(
                 EngineHit(
-                    source=row["source"],
-                    object_id=row["object_id"],
-                    language=row["language"],
-                    kind=row["kind"],
-                    score=float(row["score"] or 0),
-                    title=analysis.highlight(row["title"], row["language"], wanted),
-                    snippet=analysis.highlight(
-                        row["body"], row["language"], wanted, words=SNIPPET_WORDS
-                    ),
-                    url=row["url"],
+                    source=source,
+                    object_id=object_id,
+                    language=language,
+                    kind=kind,
+                    score=float(rank or 0),
+                    title=analysis.highlight(title, language, wanted),
+                    snippet=analysis.highlight(body, language, wanted, words=SNIPPET_WORDS),
+                    url=url,
                 )
             )
         return EngineResult(hits=hits, groups=groups)
@@ -205,6 +239,30 @@ class PostgresEngine(DatabaseEngine):
     is one tsquery the GIN index answers alone: (english parse & xlangen) | (spanish parse &
     xlanges) | ... -- no row of another language is fetched only to be filtered out.
     """
+
+    def rebuild(self, batches: Iterable[list[IndexDoc]], progress=None) -> int:
+        indexed = super().rebuild(batches, progress)
+        self._tidy()
+        return indexed
+
+    @staticmethod
+    def _tidy() -> None:
+        """After a rebuild, without blocking searches: the GIN index built again in one pass
+        (grown row by row after a mass delete it is over twice the size and several times
+        slower to scan: docs/performance.md), the dead rows' space freed and the planner's
+        statistics brought up to date. REINDEX CONCURRENTLY and VACUUM cannot run inside a
+        transaction; inside one (a caller's, a test's) only the statistics are refreshed."""
+        quote = connection.ops.quote_name
+        table = quote(SearchEntry._meta.db_table)
+        with connection.cursor() as cursor:
+            if connection.in_atomic_block:
+                cursor.execute(f"ANALYZE {table}")
+                return
+            try:
+                cursor.execute(f"REINDEX INDEX CONCURRENTLY {quote(DOCUMENT_INDEX)}")
+                cursor.execute(f"VACUUM (ANALYZE) {table}")
+            except DatabaseError:  # the index is whole and current, only slower than it could be
+                logger.warning("search index rebuilt but not tidied", exc_info=True)
 
     def _analyse(self, entries: list[SearchEntry]) -> None:
         config = F("config")
