@@ -3,6 +3,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
+DOCUMENT_INDEX = "search_entry_document"  # the GIN index on SearchEntry.document
+
 
 class SearchEntry(models.Model):
     """The database engine's index: one row per searchable text (a post, or a page in one
@@ -42,7 +44,7 @@ class SearchEntry(models.Model):
             ),
         ]
         # Created on PostgreSQL only (migration 0006).
-        indexes = [GinIndex(fields=["document"], name="search_entry_document")]
+        indexes = [GinIndex(fields=["document"], name=DOCUMENT_INDEX)]
 
     def __str__(self) -> str:
         return f"{self.source} {self.object_id} ({self.language})"

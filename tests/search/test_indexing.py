@@ -8,10 +8,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from forum.models import Post, SearchEntry, SearchQueueItem
+from forum.models.search import DOCUMENT_INDEX
 from forum.search.engines.elastic import ElasticsearchEngine
 from forum.search.queue import drain, pending_count
 from forum.search.service import search
@@ -207,3 +208,37 @@ def test_search_reindex_rebuilds_everything_and_reports_counts(boards, member, i
     assert "Indexed 4 documents (3 posts, 1 page versions)" in out.getvalue()  # the home page
     assert "100%" in err.getvalue()  # the progress bar
     assert len(ids("custody hearing")) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GIN index and VACUUM are PostgreSQL's"
+)
+def test_a_reindex_leaves_the_postgresql_index_compact_and_its_statistics_current(boards, member):
+    start_thread(
+        author=member,
+        board=boards["public"],
+        title="Bail review",
+        body="Bail review hearings within two days.",
+        language="en",
+    )
+
+    def stats():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT oid FROM pg_class WHERE relname = %s", [DOCUMENT_INDEX])
+            (index,) = cursor.fetchone()
+            cursor.execute(
+                "SELECT vacuum_count, analyze_count FROM pg_stat_user_tables WHERE relname = %s",
+                [SearchEntry._meta.db_table],
+            )
+            return index, *cursor.fetchone()
+
+    index_before, vacuums_before, analyses_before = stats()
+
+    call_command("search_reindex", "--no-progress", stdout=StringIO())
+
+    index_after, vacuums_after, analyses_after = stats()
+    assert index_after != index_before  # built again in one pass (REINDEX CONCURRENTLY)
+    assert vacuums_after == vacuums_before + 1
+    assert analyses_after == analyses_before + 1
+    assert len(ids("bail review")) == 1
