@@ -10,7 +10,7 @@ ORIGIN = (b"origin", b"http://localhost")
 
 async def connect(*headers):
     communicator = WebsocketCommunicator(application, "/ws/", headers=[ORIGIN, *headers])
-    connected, _ = await communicator.connect()
+    connected, _ = await communicator.connect(timeout=5)
     return communicator, connected
 
 
@@ -19,11 +19,11 @@ async def connect(*headers):
 async def test_a_visitor_connects_and_gets_pong_for_ping():
     communicator, connected = await connect()
     assert connected
-    assert await communicator.receive_json_from() == {"type": "hello", "authenticated": False}
+    assert await communicator.receive_json_from(timeout=5) == {"type": "hello", "authenticated": False}
 
     await communicator.send_json_to({"type": "ping", "id": 7})
 
-    assert await communicator.receive_json_from() == {"type": "pong", "id": 7}
+    assert await communicator.receive_json_from(timeout=5) == {"type": "pong", "id": 7}
     await communicator.disconnect()
 
 
@@ -36,7 +36,7 @@ async def test_the_socket_knows_the_signed_in_member(member, client):
     communicator, connected = await connect((b"cookie", cookie.encode()))
 
     assert connected
-    assert await communicator.receive_json_from() == {"type": "hello", "authenticated": True}
+    assert await communicator.receive_json_from(timeout=5) == {"type": "hello", "authenticated": True}
     await communicator.disconnect()
 
 
@@ -47,7 +47,7 @@ async def test_a_page_from_another_site_cannot_open_the_socket():
         application, "/ws/", headers=[(b"origin", b"https://evil.example")]
     )
 
-    connected, _ = await communicator.connect()
+    connected, _ = await communicator.connect(timeout=5)
 
     assert not connected
 
@@ -66,13 +66,13 @@ async def test_a_page_from_another_site_cannot_open_the_socket():
 )
 async def test_bad_messages_get_an_error_and_the_socket_stays_usable(frame, error):
     communicator, _ = await connect()
-    await communicator.receive_json_from()
+    await communicator.receive_json_from(timeout=5)
 
     await communicator.send_to(text_data=frame)
-    assert await communicator.receive_json_from() == {"type": "error", "message": error}
+    assert await communicator.receive_json_from(timeout=5) == {"type": "error", "message": error}
 
     await communicator.send_json_to({"type": "ping"})
-    assert (await communicator.receive_json_from())["type"] == "pong"
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "pong"
     await communicator.disconnect()
 
 
@@ -80,11 +80,11 @@ async def test_bad_messages_get_an_error_and_the_socket_stays_usable(frame, erro
 @pytest.mark.django_db(transaction=True)
 async def test_binary_frames_are_refused():
     communicator, _ = await connect()
-    await communicator.receive_json_from()
+    await communicator.receive_json_from(timeout=5)
 
     await communicator.send_to(bytes_data=b"\x00\x01")
 
-    assert await communicator.receive_json_from() == {
+    assert await communicator.receive_json_from(timeout=5) == {
         "type": "error",
         "message": "binary frames are not accepted",
     }
@@ -97,4 +97,4 @@ async def test_an_unknown_socket_path_is_refused():
     communicator = WebsocketCommunicator(application, "/ws/other/", headers=[ORIGIN])
 
     with pytest.raises(ValueError, match="No route found"):
-        await communicator.connect()
+        await communicator.connect(timeout=5)

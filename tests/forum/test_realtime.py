@@ -31,15 +31,15 @@ async def open_socket(client=None, user=None):
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
     socket = WebsocketCommunicator(application, "/ws/", headers=headers)
-    connected, _ = await socket.connect()
+    connected, _ = await socket.connect(timeout=5)
     assert connected
-    assert (await socket.receive_json_from())["type"] == "hello"
+    assert (await socket.receive_json_from(timeout=5))["type"] == "hello"
     return socket
 
 
 async def subscribe(socket, stream, **extra):
     await socket.send_json_to({"type": "subscribe", "stream": stream, **extra})
-    return await socket.receive_json_from()
+    return await socket.receive_json_from(timeout=5)
 
 
 @pytest.fixture
@@ -136,12 +136,12 @@ async def test_too_many_missed_events_means_resync(public_thread, monkeypatch):
     socket = await open_socket()
     await socket.send_json_to({"type": "subscribe", "stream": stream.name, "last_id": 0})
 
-    assert await socket.receive_json_from() == {
+    assert await socket.receive_json_from(timeout=5) == {
         "type": "resync",
         "stream": stream.name,
         "last_id": latest,
     }
-    assert (await socket.receive_json_from())["type"] == "subscribed"
+    assert (await socket.receive_json_from(timeout=5))["type"] == "subscribed"
     await socket.disconnect()
 
 
@@ -225,9 +225,9 @@ async def test_subscription_floods_are_capped_and_rate_limited(db, monkeypatch):
     assert (await subscribe(socket, f"board:{board.pk}"))["message"] == "already subscribed"
     assert (await subscribe(socket, "thread:1"))["message"] == "too many subscriptions"
     await socket.send_json_to({"type": "ping"})
-    assert (await socket.receive_json_from())["type"] == "pong"
+    assert (await socket.receive_json_from(timeout=5))["type"] == "pong"
     await socket.send_json_to({"type": "ping"})
-    assert (await socket.receive_json_from())["message"] == "too many messages: slow down"
+    assert (await socket.receive_json_from(timeout=5))["message"] == "too many messages: slow down"
     await socket.send_json_to({"type": "ping"})
 
     closed = await socket.receive_output(timeout=5)

@@ -41,7 +41,7 @@ async def open_socket(user=None):
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
     socket = WebsocketCommunicator(application, "/ws/", headers=headers)
-    connected, _ = await socket.connect()
+    connected, _ = await socket.connect(timeout=5)
     assert connected
     assert (await socket.receive_json_from(timeout=TIMEOUT))["type"] == "hello"
     return socket
