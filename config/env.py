@@ -15,7 +15,16 @@ import environ
 DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
 REDIS_SCHEMES = {"redis", "rediss", "unix"}
 ELASTICSEARCH_SCHEMES = {"http", "https"}
-EMAIL_SCHEMES = {"smtp", "smtps", "smtp+tls", "smtp+ssl", "consolemail", "memorymail", "dummymail"}
+EMAIL_SCHEMES = {
+    "smtp",
+    "smtps",
+    "smtp+tls",
+    "smtp+ssl",
+    "consolemail",
+    "filemail",  # filemail:///path/to/folder: one file per connection (the browser tests)
+    "memorymail",
+    "dummymail",
+}
 ENVIRONMENTS = {"development", "production"}
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -129,4 +138,11 @@ def email(variable: str) -> dict:
     raw, parts = _url(variable, EMAIL_SCHEMES)
     if parts.scheme.startswith("smtp") and not parts.hostname:
         raise fail(variable, "names no host")
+    if parts.scheme == "filemail":  # django-environ would make the folder relative
+        if parts.netloc or not parts.path.startswith("/"):
+            raise fail(variable, "names no absolute folder")
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": parts.path,
+        }
     return environ.Env.email_url_config(raw)

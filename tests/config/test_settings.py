@@ -60,6 +60,7 @@ def start(code: str = REPORT, **variables: str) -> subprocess.CompletedProcess:
         ("ELASTICSEARCH_URL", "127.0.0.1:9200", "must start with one of"),
         ("EMAIL_URL", "pigeon://coop", "must start with one of"),
         ("EMAIL_URL", "smtp://", "names no host"),
+        ("EMAIL_URL", "filemail://relative/mail", "names no absolute folder"),
         ("DJANGO_ENV", "staging", "must be one of"),
         ("DEBUG", "maybe", "must be one of"),
     ],
@@ -135,3 +136,17 @@ def test_set_variables_switch_to_postgresql_redis_elasticsearch_and_smtp():
     assert report["database"] == "django.db.backends.postgresql"
     assert report["search"] == "elasticsearch"
     assert report["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_filemail_writes_each_message_to_a_file_in_the_named_folder(tmp_path):
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.mail import send_mail\n"
+        "send_mail('Subject', 'Body text', 'forum@localhost', ['someone@example.org'])"
+    )
+    result = start(code, EMAIL_URL=f"filemail://{tmp_path}/mail")
+
+    assert result.returncode == 0, result.stderr
+    [written] = (tmp_path / "mail").iterdir()
+    assert "To: someone@example.org" in written.read_text()
+    assert "Body text" in written.read_text()
