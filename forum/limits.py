@@ -12,6 +12,10 @@ NOTIFICATIONS_PER_PAGE = 30
 # Visitors' board pages are cached up to this page number; deeper pages are rendered each time.
 CACHED_BOARD_PAGES = 20
 
+# The same text sent again by its author to the same thread within this many seconds (Back and
+# Post again, a second tab) finds the first post instead of making a copy.
+REPEAT_POST_WINDOW_SECONDS = 600
+
 # Below this many letters a language guess is noise: the author's language is used instead.
 LANGUAGE_DETECTION_MIN_LETTERS = 20
 # How long an e-mail confirmation link stays valid, in seconds.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -11,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum import markup
+from forum import limits, markup
 from forum.language import detect_language
 from forum.models import Board, Post, PostRevision, Thread
 from forum.permissions import check_reply, check_start_thread, moderates_board
@@ -43,6 +44,14 @@ def _already_posted(author, token: uuid.UUID | None) -> Post | None:
     if token is None:
         return None
     return Post.objects.filter(author=author, submission_token=token).first()
+
+
+def _repeated(posts, author, body: str, now) -> Post | None:
+    """Among ``posts``, the author's own of this very text made moments ago: the same text
+    sent again from a page with a new token (Back, a second tab) is not posted twice."""
+    since = now - timedelta(seconds=limits.REPEAT_POST_WINDOW_SECONDS)
+    mine = posts.filter(author=author, body_source=body, created_at__gte=since)
+    return mine.exclude(state=Post.State.DELETED).order_by("-created_at").first()
 
 
 def _once(author, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
@@ -114,6 +123,9 @@ def start_thread(
     def write() -> Post:
         check_start_thread(author, board)  # suspended while writing: refused here too
         now = timezone.now()
+        opening = Post.objects.filter(position=1, thread__board=board, thread__title=title)
+        if repeated := _repeated(opening, author, body, now):
+            return repeated
         lang = _language(body, language, fallback_language)
         held = needs_review(author, board)
         if not held:
@@ -167,6 +179,8 @@ def post_reply(
         # suspended, while they were writing.
         check_reply(author, locked)
         now = timezone.now()
+        if repeated := _repeated(locked.posts.all(), author, body, now):
+            return repeated
         held = needs_review(author, locked.board)
         # The row is locked, so the new counters are known without reading them back.
         locked.post_count += 1

@@ -891,7 +891,9 @@ def test_splitting_moves_chosen_replies_to_a_new_thread(boards, member, other_me
 def test_splitting_refuses_the_first_post_and_posts_of_other_threads(
     boards, thread, member, moderator
 ):
-    other = thread_with_posts(board=boards["public"], author=member, replies=1)
+    other = thread_with_posts(
+        board=boards["public"], author=member, replies=1, title="Another thread entirely"
+    )
     first, reply, _last = thread.posts.order_by("position")
     foreign_reply = post_at(other, 2)
     refused = [

@@ -451,7 +451,8 @@ def test_queue_and_log_pages_run_a_constant_number_of_queries(
     client, moderator, member, other_member, boards
 ):
     def add_flagged(count):
-        for n in range(count):
+        start = Flag.objects.count()
+        for n in range(start, start + count):
             post = thread_with_posts(
                 board=boards["public"], author=member, title=f"Flagged thread {n:03d}"
             ).posts.get()

@@ -1,10 +1,12 @@
 import threading
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
+from forum import limits
 from forum.models import Post, PostRevision, ReadMarker, Subscription, Thread
 from forum.services.posting import (
     EditConflict,
@@ -80,6 +82,48 @@ def test_submitting_the_same_form_twice_creates_one_post(boards, member):
 
     assert first.pk == second.pk
     assert thread.posts.count() == 2
+
+
+def test_the_same_text_sent_again_from_a_fresh_form_finds_the_first_post(
+    boards, member, other_member
+):
+    thread = thread_with_posts(board=boards["public"], author=member)
+
+    first = post_reply(
+        author=member, thread=thread, body="Seen twice?", submission_token=uuid.uuid4()
+    )
+    again = post_reply(
+        author=member, thread=thread, body="Seen twice?", submission_token=uuid.uuid4()
+    )
+    other_text = post_reply(author=member, thread=thread, body="Something new.")
+    someone_else = post_reply(author=other_member, thread=thread, body="Seen twice?")
+
+    assert again.pk == first.pk
+    assert len({first.pk, other_text.pk, someone_else.pk}) == 3
+    assert thread.posts.count() == 4
+
+
+def test_the_same_text_after_the_repeat_window_is_a_new_post(boards, member):
+    thread = thread_with_posts(board=boards["public"], author=member)
+    first = post_reply(author=member, thread=thread, body="Weekly reminder.")
+    Post.objects.filter(pk=first.pk).update(
+        created_at=first.created_at - timedelta(seconds=limits.REPEAT_POST_WINDOW_SECONDS + 1)
+    )
+
+    later = post_reply(author=member, thread=thread, body="Weekly reminder.")
+
+    assert later.pk != first.pk
+
+
+def test_the_same_thread_started_again_finds_the_first_one(boards, member):
+    board = boards["public"]
+    first = start_thread(author=member, board=board, title="Sentencing data", body="Anyone?")
+    again = start_thread(author=member, board=board, title="Sentencing data", body="Anyone?")
+    retitled = start_thread(author=member, board=board, title="Sentencing figures", body="Anyone?")
+
+    assert again.pk == first.pk
+    assert retitled.thread_id != first.thread_id
+    assert Thread.objects.filter(board=board).count() == 2
 
 
 def test_a_reply_to_a_locked_thread_is_refused_and_nothing_is_written(boards, member):

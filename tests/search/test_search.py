@@ -146,7 +146,7 @@ def test_a_title_match_ranks_first_and_equal_matches_newest_first(boards, member
 
     in_title = thread("Restitution schedules", "Notes from the working group.")
     older = thread("Notes from court", "Courts differ on restitution for counselling.")
-    newer = thread("Notes from court", "Courts differ on restitution for counselling.")
+    newer = thread("Notes from trial", "Courts differ on restitution for counselling.")
     indexed()
 
     hits = search("restitution", AnonymousUser()).hits
