@@ -78,7 +78,7 @@ def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
             fallback_language=get_language(),
             submission_token=form.cleaned_data["submission_token"],
         )
-        return redirect(post_url(post))
+        return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": board, "form": form})
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
@@ -7,11 +9,15 @@ from forum.models import Post
 from forum.selectors import page_of_position
 
 
-def post_url(post: Post) -> str:
-    """The thread page that holds the post, scrolled to it."""
+def post_url(post: Post, sent: object = None) -> str:
+    """The thread page that holds the post, scrolled to it. ``sent``: the token of the form
+    that was just accepted, so the browser drops its draft (forum/static/forum/drafts.js)."""
     url = reverse("forum:thread", args=[post.thread_id])
     page = page_of_position(post.position)
-    query = f"?page={page}" if page > 1 else ""
+    params = {"page": page} if page > 1 else {}
+    if sent is not None:
+        params["sent"] = sent
+    query = f"?{urlencode(params)}" if params else ""
     return f"{url}{query}#post-{post.position}"
 
 

@@ -65,7 +65,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("Your changes were saved."))
-            return redirect(post_url(post))
+            return redirect(post_url(post, sent=form.cleaned_data["seen_edit_count"]))
     return render(
         request, "forum/edit_form.html", {"post": post, "form": form, "conflict": conflict}
     )

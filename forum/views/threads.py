@@ -94,7 +94,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             # Locked, or the member suspended, while they were writing: keep the text, say why.
             form.add_error(None, str(exc))
         else:
-            return redirect(post_url(post))
+            return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/reply_form.html", {"thread": thread, "form": form})
 
 
