@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
+.PHONY: run test lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,19 @@ run: messages
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
-test: messages $(VENV)/.installed-test
-	$(BIN)/pytest tests -n $(WORKERS) -q
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here) and
+# inject axe-core from the npm registry.
+browser-deps: tests/browser/node_modules/.installed
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
+
+# --dist loadgroup: the browser tests (one xdist group) share one site on one worker.
+test: messages browser-deps $(VENV)/.installed-test
+	$(BIN)/pytest tests -n $(WORKERS) --dist loadgroup -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

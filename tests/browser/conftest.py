@@ -1,0 +1,210 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the site as Daphne serves it.
+
+One site per test session (a migrated, seeded database; Daphne on a free loopback port; its
+e-mail written to files the tests read), one Chromium, and a fresh browser context (cookies,
+storage) per test. Every browser test joins the xdist group "browser", so one worker runs them
+all against one site while the other worker runs the rest of the suite (Makefile: `--dist
+loadgroup`). Tests give the accounts and threads they create unique names, so they do not
+depend on each other's order.
+
+Chromium comes from Debian (`make test` installs it); Playwright's own browser download does
+not work on these machines. axe-core comes from the npm registry (tests/browser/package.json).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import subprocess
+import time
+from email import message_from_string
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from tests.live import ROOT, DaphneServer, manage, project_env
+
+CHROMIUM = "/usr/bin/chromium"
+# As the machines require: no sandbox (root), and no background connections to Google's hosts,
+# which this closed network refuses.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+TIMEOUT_MS = 15_000
+BOARD = "/en/b/juvenile-justice/general/"  # a public board of the demo site
+
+# The demo accounts seed_demo creates (forum/demo.py).
+PASSWORDS = {
+    "member": "member-demo-pass",
+    "moderator": "moderator-demo-pass",
+    "areamod": "areamod-demo-pass",
+    "editor": "editor-demo-pass",
+    "reviewer": "reviewer-demo-pass",
+    "admin": "admin-demo-pass",
+}
+
+_names = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    """A name no other test of this session uses."""
+    return f"{prefix}{os.getpid()}x{next(_names)}"
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def _database(folder: Path) -> str:
+    """The site's database: PostgreSQL when the suite runs on it (a database of its own,
+    created afresh), else an SQLite file."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{folder / 'site.sqlite3'}"
+    name = f"forum_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    base = url.rsplit("/", 1)[0]
+    for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+        subprocess.run(["psql", f"{base}/postgres", "-qc", statement], check=True, timeout=60)
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The seeded site on Daphne; ``site.mail`` is the folder its e-mails are written to."""
+    folder = tmp_path_factory.mktemp("browser-site")
+    variables = {
+        "DATABASE_URL": _database(folder),
+        "EMAIL_URL": f"filemail://{folder / 'mail'}",
+    }
+    if os.environ.get("REDIS_URL"):
+        # A Redis database of its own: no other test's site shares its streams and groups.
+        variables["REDIS_URL"] = "redis://127.0.0.1:6379/5"
+        subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
+    env = project_env(**variables)
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", env=env)
+    server = DaphneServer(env).start()
+    server.mail = folder / "mail"
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make test` installs it (npm ci in tests/browser)")
+    # Playwright's sync API keeps an event loop running in this thread; Django's guard
+    # against ORM calls from async code would then trip in the tests that follow on this
+    # worker. Browser tests do not touch the ORM (the site is another process).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def new_context(browser, site):
+    """Make a fresh browser (cookies, storage); all are closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options) -> BrowserContext:
+        options.setdefault("base_url", site.url)
+        options.setdefault("locale", "en-US")
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context) -> Page:
+    return new_context().new_page()
+
+
+def sign_in(page: Page, username: str, password: str | None = None, language: str = "en"):
+    """Sign in through the login form, as a person does."""
+    page.goto(f"/{language}/accounts/login/")
+    page.get_by_label(re.compile("Username|Email", re.I)).first.fill(username)
+    page.get_by_label(re.compile("Password", re.I)).first.fill(password or PASSWORDS[username])
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    expect(page.locator("form[action*='logout'] button, a[href*='logout']").first).to_be_visible()
+
+
+def start_thread(page: Page, title: str, body: str) -> str:
+    """Start a thread from the board page; returns the thread's address."""
+    page.goto(BOARD)
+    page.get_by_role("link", name="New thread").click()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Message").fill(body)
+    page.get_by_role("button", name="Start thread").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    return re.sub(r"[?#].*$", "", page.url)
+
+
+def wait_until(page: Page, condition, timeout_ms: int = 15_000) -> None:
+    for _ in range(timeout_ms // 100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("timed out")
+
+
+def reply(page: Page, body: str) -> None:
+    """Post a reply from the reply box at the foot of the thread page."""
+    box = page.locator("#reply")
+    box.get_by_label("Message").fill(body)
+    box.get_by_role("button", name="Post reply").click()
+    expect(page.locator("#posts article", has_text=body)).to_have_count(1)
+
+
+def last_mail(site, to: str, timeout: float = 10) -> str:
+    """The body of the newest e-mail the site wrote to this address."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted(site.mail.glob("*.log"), key=lambda path: path.stat().st_mtime)
+        for path in reversed(files):
+            text = path.read_text()
+            for chunk in reversed(text.split("-" * 79)):
+                message = message_from_string(chunk.strip())
+                if to in (message.get("To") or ""):
+                    body = message.get_payload(decode=True)
+                    return body.decode() if isinstance(body, bytes) else str(message.get_payload())
+        time.sleep(0.2)
+    raise AssertionError(f"no e-mail to {to} within {timeout} s")
+
+
+def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
+    """axe-core's violations of these impacts on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"][:5]],
+        }
+        for violation in result["violations"]
+        if violation["impact"] in impacts
+    ]

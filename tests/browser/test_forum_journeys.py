@@ -1,0 +1,164 @@
+"""Forum journeys in a real browser: joining, posting, live updates between two browsers,
+notifications, moderation and search, as members and moderators use the site."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import last_mail, reply, sign_in, start_thread, unique, wait_until
+
+
+def test_a_member_registers_is_verified_starts_a_thread_replies_quotes_and_edits(site, new_context):
+    username = unique("prosecutor")
+    email = f"{username}@example.org"
+    joiner = new_context().new_page()
+
+    joiner.goto("/en/accounts/register/")
+    joiner.get_by_label("Username").fill(username)
+    joiner.get_by_label("E-mail address").fill(email)
+    joiner.get_by_label(re.compile(r"^Password:?$")).fill("a long, private pass phrase")
+    joiner.get_by_label("Password confirmation").fill("a long, private pass phrase")
+    joiner.get_by_label("Display name").fill("Inês Calado")
+    joiner.get_by_label("Country").fill("Portugal")
+    joiner.get_by_label("Organization").fill("Ministério Público")
+    joiner.get_by_role("button", name="Register").click()
+    expect(joiner.locator("main")).to_contain_text(email)
+
+    # The link's host is the configured public address; its path is what matters here.
+    link = re.search(r"/en/accounts/confirm/\S+/", last_mail(site, email))
+    joiner.goto(link.group(0))
+    expect(joiner.locator("main")).to_contain_text("Your address is confirmed")
+
+    moderator = new_context().new_page()
+    sign_in(moderator, "moderator")
+    moderator.goto("/en/moderation/members/")
+    moderator.get_by_role("row", name=re.compile(username)).get_by_role(
+        "link", name="Decide"
+    ).click()
+    moderator.get_by_label("Verify").check()
+    moderator.get_by_role("button", name="Save decision").click()
+    expect(moderator.locator("main")).not_to_contain_text(username)
+
+    sign_in(joiner, username, "a long, private pass phrase")
+    title = f"Interviewing child witnesses {username}"
+    start_thread(joiner, title, "How do you prepare a child for a **first** interview?")
+    expect(joiner.locator("#posts article strong", has_text="first")).to_be_visible()
+
+    reply(joiner, "Adding: we record every interview on video.")
+
+    first = joiner.locator("#posts article").first
+    first.get_by_role("link", name="Quote").click()
+    body = joiner.get_by_label("Message")
+    expect(body).to_have_value(re.compile("first"))
+    body.press("Control+End")
+    body.type("\n\nAnd a room that is not a courtroom.")
+    joiner.get_by_role("button", name="Post reply").click()
+    quoted = joiner.locator("#posts article", has_text="not a courtroom")
+    expect(quoted.locator("blockquote").first).to_contain_text("How do you prepare a child")
+
+    quoted.get_by_role("link", name="Edit").click()
+    joiner.get_by_label("Message").fill("And a quiet room that is not a courtroom.")
+    joiner.get_by_role("button", name="Save changes").click()
+    edited = joiner.locator("#posts article", has_text="quiet room")
+    expect(edited).to_have_count(1)
+    expect(edited.get_by_role("link", name="edited")).to_be_visible()
+
+
+def test_a_reply_appears_in_another_browser_without_reload_and_a_dropped_connection_catches_up(
+    new_context,
+):
+    writer = new_context().new_page()
+    sign_in(writer, "member")
+    thread = start_thread(writer, unique("Live thread "), "Opening post.")
+
+    reader = new_context().new_page()
+    sign_in(reader, "moderator")
+    sockets = []
+    state = {"down": False}
+
+    def through(route):
+        sockets.append(route)
+        if not state["down"]:
+            route.connect_to_server()  # else the socket opens but reaches no server
+
+    reader.route_web_socket(re.compile(r"/ws/$"), through)
+    reader.goto(thread)
+    reader.evaluate("window.sameDocument = true")  # gone if the page reloads
+
+    reply(writer, "First live reply.")
+    expect(reader.locator("#posts article", has_text="First live reply.")).to_be_visible()
+
+    # The connection drops; while it is down another reply is posted.
+    state["down"] = True
+    sockets[-1].close()
+    wait_until(reader, lambda: len(sockets) == 2)  # the page reconnected, to nothing
+    writer.goto(thread)
+    reply(writer, "Reply while the reader was away.")
+    reader.wait_for_timeout(1500)
+    expect(reader.locator("#posts article", has_text="while the reader was away")).to_have_count(0)
+
+    # The connection comes back: the missed reply is replayed, still without a reload.
+    state["down"] = False
+    sockets[-1].close()
+    expect(reader.locator("#posts article", has_text="while the reader was away")).to_be_visible()
+    assert reader.evaluate("window.sameDocument") is True
+
+
+def test_a_notification_arrives_live(new_context):
+    author = new_context().new_page()
+    sign_in(author, "member")
+    thread = start_thread(author, unique("Notify me "), "Does anyone answer?")
+    author.goto("/en/forum/")
+    count = author.locator("#notification-count")
+    before = int(count.text_content() or 0)
+
+    answerer = new_context().new_page()
+    sign_in(answerer, "moderator")
+    answerer.goto(thread)
+    reply(answerer, "Yes: here is an answer.")
+
+    expect(count).to_have_text(str(before + 1))
+    expect(count).to_be_visible()
+
+
+def test_a_moderator_hides_a_post_and_it_disappears_for_members(new_context):
+    member = new_context().new_page()
+    sign_in(member, "member")
+    thread = start_thread(member, unique("Hide test "), "Opening post.")
+    reply(member, "A reply naming an open case.")
+
+    reader = new_context().new_page()
+    sign_in(reader, "areamod")  # a member of the site who does not moderate this area
+    reader.goto(thread)
+    expect(reader.locator("#posts article", has_text="open case")).to_be_visible()
+
+    moderator = new_context().new_page()
+    sign_in(moderator, "moderator")
+    moderator.goto(thread)
+    moderator.locator("#posts article", has_text="open case").get_by_role(
+        "link", name="Hide"
+    ).click()
+    reason = moderator.get_by_label(re.compile("Reason", re.I))
+    if reason.count():
+        reason.fill("Names an open case.")
+    moderator.locator("main form button[type=submit]").last.click()
+
+    expect(reader.locator("#posts article", has_text="open case")).to_have_count(0)
+    reader.reload()
+    expect(reader.locator("#posts")).not_to_contain_text("open case")
+
+
+def test_search_finds_the_new_thread(page):
+    sign_in(page, "member")
+    word = unique("zephyrine")
+    title = f"Restitution in {word} cases"
+    start_thread(page, title, "Victims' restitution orders and how they are enforced.")
+
+    page.get_by_role("searchbox").first.fill(word)
+    page.get_by_role("searchbox").first.press("Enter")
+
+    expect(page.locator("main")).to_contain_text("1 result")
+    page.get_by_role("link", name=re.compile(word)).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)

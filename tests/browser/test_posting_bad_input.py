@@ -1,0 +1,85 @@
+"""Posting when things go wrong in the browser: a double click, Back after posting, the live
+socket down, the session gone while writing. Nothing is lost and nothing is posted twice: the
+draft (forum/static/forum/drafts.js) keeps the text until the server has it."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import reply, sign_in, start_thread, unique
+from tests.live import manage
+
+END_ALL_SESSIONS = (
+    "from django.contrib.sessions.models import Session; Session.objects.all().delete()"
+)
+
+
+def posts_with(page: Page, text: str):
+    return page.locator("#posts article", has_text=text)
+
+
+def test_double_clicking_post_sends_one_reply(page):
+    sign_in(page, "member")
+    start_thread(page, unique("Double click "), "Opening post.")
+    text = unique("Sent once ")
+
+    page.locator("#reply").get_by_label("Message").fill(text)
+    page.locator("#reply").get_by_role("button", name="Post reply").dblclick()
+
+    expect(posts_with(page, text)).to_have_count(1)
+    page.reload()
+    expect(posts_with(page, text)).to_have_count(1)
+
+
+def test_back_after_posting_and_posting_again_does_not_duplicate_the_reply(page):
+    sign_in(page, "member")
+    thread = start_thread(page, unique("Back button "), "Opening post.")
+    text = unique("Posted before Back ")
+    reply(page, text)
+
+    page.go_back()
+    page.locator("#reply").get_by_role("button", name="Post reply").click()
+
+    page.goto(thread)
+    expect(posts_with(page, text)).to_have_count(1)
+    # The text was sent and taken: it does not come back as a draft.
+    expect(page.locator("#reply").get_by_label("Message")).to_have_value("")
+
+
+def test_a_reply_posted_while_the_live_socket_is_down_is_posted_and_shown(page):
+    page.route_web_socket(re.compile(r"/ws/$"), lambda socket: socket.close())
+    sign_in(page, "member")
+    thread = start_thread(page, unique("Socket down "), "Opening post.")
+    text = unique("Posted without a socket ")
+
+    reply(page, text)
+
+    page.goto(thread)
+    expect(posts_with(page, text)).to_have_count(1)
+
+
+def test_a_session_that_expires_while_writing_keeps_the_draft_through_signing_in(site, page):
+    sign_in(page, "member")
+    thread = start_thread(page, unique("Session expiry "), "Opening post.")
+    text = unique("Written while the session ran out ")
+    page.locator("#reply").get_by_label("Message").fill(text)
+
+    manage("shell", "-c", END_ALL_SESSIONS, env=site.env)
+    page.locator("#reply").get_by_role("button", name="Post reply").click()
+
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label("Username").fill("member")
+    page.get_by_label(re.compile(r"^Password")).fill("member-demo-pass")
+    page.get_by_role("button", name="Sign in").click()
+
+    message = page.get_by_label("Message")
+    expect(message).to_have_value(text)  # brought back from the browser's draft
+    expect(page.locator("[data-draft-restored]")).to_be_visible()
+    page.get_by_role("button", name="Post reply").click()
+    expect(posts_with(page, text)).to_have_count(1)
+
+    page.goto(thread)
+    expect(posts_with(page, text)).to_have_count(1)
+    expect(page.locator("#reply").get_by_label("Message")).to_have_value("")
