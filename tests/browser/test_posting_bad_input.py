@@ -83,3 +83,19 @@ def test_a_session_that_expires_while_writing_keeps_the_draft_through_signing_in
     page.goto(thread)
     expect(posts_with(page, text)).to_have_count(1)
     expect(page.locator("#reply").get_by_label("Message")).to_have_value("")
+
+
+def test_signing_out_leaves_no_draft_behind(page):
+    sign_in(page, "member")
+    thread = start_thread(page, unique("Shared computer "), "Opening post.")
+    page.locator("#reply").get_by_label("Message").fill("Unsent notes on an open case.")
+    page.reload()
+    expect(page.locator("#reply").get_by_label("Message")).to_have_value(
+        "Unsent notes on an open case."
+    )
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "member")
+    page.goto(thread)
+
+    expect(page.locator("#reply").get_by_label("Message")).to_have_value("")

@@ -8,6 +8,7 @@
 // token (?sent=<submission token>), so text is never lost to a post that did not land.
 // A submitted form's button is disabled until the next page: a double click sends one request
 // (and the submission token would make the server keep one post even if two arrived).
+// Signing out forgets every draft in this browser.
 
 const viewer = document.body.dataset.viewer;
 const PREFIX = `draft:${viewer}:`;
@@ -86,8 +87,16 @@ function watch(form) {
   });
 }
 
+function forgetAll() {
+  // Signing out on a shared computer leaves none of the member's unsent text behind.
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith("draft:")) localStorage.removeItem(key);
+  }
+}
+
 if (viewer && "localStorage" in window) {
   forgetSent();
+  document.querySelector("form[data-sign-out]")?.addEventListener("submit", forgetAll);
   for (const form of document.querySelectorAll("form[data-draft]")) watch(form);
   // Back to a page kept whole in memory: its buttons were disabled by the submit that left it.
   window.addEventListener("pageshow", (event) => {
