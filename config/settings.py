@@ -228,6 +228,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 
 WAGTAIL_SITE_NAME = "Prosecutors' Exchange"
 WAGTAILADMIN_BASE_URL = env.text("SITE_URL") or "http://127.0.0.1:8000"
+# Off: Wagtail 8.0's autosave posts the form in the background, and one still on its way when an
+# editor submits for review can land after the submission and put the older draft in front of
+# the reviewer (wagtail/wagtail#13863). Editors save their drafts with "Save draft".
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Production hardening -----------------------------------------------------------------
