@@ -19,7 +19,10 @@ async def connect(*headers):
 async def test_a_visitor_connects_and_gets_pong_for_ping():
     communicator, connected = await connect()
     assert connected
-    assert await communicator.receive_json_from(timeout=5) == {"type": "hello", "authenticated": False}
+    assert await communicator.receive_json_from(timeout=5) == {
+        "type": "hello",
+        "authenticated": False,
+    }
 
     await communicator.send_json_to({"type": "ping", "id": 7})
 
@@ -36,7 +39,10 @@ async def test_the_socket_knows_the_signed_in_member(member, client):
     communicator, connected = await connect((b"cookie", cookie.encode()))
 
     assert connected
-    assert await communicator.receive_json_from(timeout=5) == {"type": "hello", "authenticated": True}
+    assert await communicator.receive_json_from(timeout=5) == {
+        "type": "hello",
+        "authenticated": True,
+    }
     await communicator.disconnect()
 
 
