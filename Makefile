@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ tests/browser/node_modules/.installed: tests/browser/package-lock.json
 # --dist loadgroup: the browser tests (one xdist group) share one site on one worker.
 test: messages browser-deps $(VENV)/.installed-test
 	$(BIN)/pytest tests -n $(WORKERS) --dist loadgroup -q
+
+# PNGs of the main pages at desktop and phone sizes in docs/screenshots/ (the README shows a few),
+# from a freshly seeded site. A CJK font, or the language switcher's 简体中文 is drawn as boxes.
+screenshots: messages browser-deps $(VENV)/.installed-test
+	@fc-list :lang=zh | grep -q . || { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+	$(PY) tests/browser/screenshots.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
