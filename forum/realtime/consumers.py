@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from forum import limits
-from forum.models import Event
+from forum.models import Event, Post
 from forum.permissions import moderation_scope, stream_access
 from forum.realtime import presence, streams
 from forum.realtime.streams import access_group
@@ -79,7 +79,30 @@ def _missed(sources: list[str], after: int) -> list[dict] | None:
     )
     if len(events) > limits.REPLAY_LIMIT:
         return None
-    return [event.as_message() for event in events]
+    return _as_now([event.as_message() for event in events])
+
+
+def _as_now(messages: list[dict]) -> list[dict]:
+    """Replayed posts carry their text as it is now, not as it was when the event was stored:
+    a post hidden or deleted since is replayed without its text, an edited one with its
+    latest version. (A live event is sent once, when it happens; the log is read later.)"""
+    ids = {
+        m["payload"].get("post_id")
+        for m in messages
+        if isinstance(m["payload"], dict) and "html" in m["payload"]
+    }
+    if not ids:
+        return messages
+    published = Post.objects.filter(pk__in=ids, state=Post.State.PUBLISHED)
+    current = dict(published.values_list("pk", "body_html"))
+    for message in messages:
+        payload = message["payload"]
+        if isinstance(payload, dict) and "html" in payload:
+            payload = {key: value for key, value in payload.items() if key != "html"}
+            if payload.get("post_id") in current:
+                payload["html"] = current[payload["post_id"]]
+            message["payload"] = payload
+    return messages
 
 
 @database_sync_to_async
@@ -283,6 +306,10 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                     await self.channel_layer.group_discard(
                         access_group(message["board_id"]), self.channel_name
                     )
+
+    async def forum_signout(self, message: dict) -> None:
+        """The account was deleted: close; the tab reconnects without the ended session."""
+        await self.close()
 
     async def send_error(self, message: str, **extra) -> None:
         await self.send_json({"type": "error", "message": message, **extra})

@@ -17,6 +17,7 @@ from forum.models import Board, Event
 from forum.realtime import streams
 from forum.realtime.consumers import CLOSE_RATE_LIMITED
 from forum.realtime.events import publish_event
+from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, edit_post, post_reply
 from tests.factories import BoardFactory, thread_with_posts
 
@@ -94,6 +95,46 @@ async def test_a_deleted_posts_event_carries_no_text(public_thread, member):
     assert event["kind"] == "post.deleted"
     assert "html" not in event["payload"]
     await socket.disconnect()
+
+
+async def test_a_replay_carries_each_posts_text_as_it_is_now_not_as_it_was(
+    public_thread, other_member, moderator
+):
+    earlier = await open_socket()
+    seen = (await subscribe(earlier, f"thread:{public_thread.pk}"))["last_id"]
+    await earlier.disconnect()
+    edited = await sync_to_async(post_reply)(
+        author=other_member, thread=public_thread, body="First draft with a case number."
+    )
+    await sync_to_async(edit_post)(
+        editor=other_member,
+        post=edited,
+        body="Case number removed.",
+        language="en",
+        seen_edit_count=0,
+    )
+    hidden = await sync_to_async(post_reply)(
+        author=other_member, thread=public_thread, body="Names a victim."
+    )
+    await sync_to_async(hide_post)(actor=moderator, post=hidden, reason="Names a victim.")
+
+    socket = await open_socket()
+    await socket.send_json_to(
+        {"type": "subscribe", "stream": f"thread:{public_thread.pk}", "last_id": seen}
+    )
+    replayed = []
+    while (message := await socket.receive_json_from(timeout=5))["type"] == "event":
+        replayed.append(message)
+
+    texts = [event["payload"].get("html", "") for event in replayed]
+    assert any("Case number removed." in text for text in texts)
+    assert not any("case number." in text or "Names a victim" in text for text in texts)
+    assert [e["kind"] for e in replayed] == [
+        "post.created",
+        "post.edited",
+        "post.created",
+        "post.hidden",
+    ]
 
 
 async def test_resubscribing_with_the_last_id_replays_what_was_missed_in_order(

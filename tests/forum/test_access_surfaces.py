@@ -1,0 +1,338 @@
+"""No one where they don't belong, surface by surface.
+
+tests/forum/test_permissions.py proves the rules (forum.permissions) role by role. This suite
+asks every surface a person can reach (the pages, the post links and their fragments, search,
+the sitemap, the WebSocket streams with their replay) as every role, about posts in every
+board visibility and every post state, each carrying a word of its own. A role must find
+exactly the words it may read: every word it may not is a leak, every word it may is proof the
+check looked at something.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from config.asgi import application
+from forum.models import Moderator
+from forum.search.queue import drain
+from forum.services.moderation import hide_post
+from forum.services.posting import delete_post, post_reply
+from tests.factories import (
+    ProgramAreaFactory,
+    pending_member,
+    thread_with_posts,
+    verified_member,
+)
+from tests.forum.test_permissions import MATRIX, M, R
+
+VISIBILITIES = ("public", "members", "groups")
+STATES = ("published", "pending", "hidden", "deleted")
+
+
+def may_read(role: str, visibility: str, state: str, surface: str = "") -> bool:
+    """What the product promises: a readable board's published posts; held and hidden ones
+    only to the area's moderators (the roles here never wrote them); deleted text to no one,
+    but the area's moderators in the edit history (what was said stays on record for them)."""
+    allowed = MATRIX[role][visibility]
+    if R not in allowed:
+        return False
+    if state == "deleted":
+        return surface == "edit history" and M in allowed
+    return state == "published" or M in allowed
+
+
+def make_roles(council):
+    suspended = verified_member("suspended")
+    suspended.profile.suspended_until = timezone.now() + timedelta(days=3)
+    suspended.profile.save()
+    area_moderator = verified_member("areamod")
+    elsewhere = verified_member("elsewhere")
+    Moderator.objects.create(user=elsewhere).areas.add(ProgramAreaFactory(slug="elsewhere"))
+    return suspended, area_moderator, elsewhere
+
+
+@pytest.fixture
+def roles(pending, member, group_member, moderator, area, council):
+    suspended, area_moderator, elsewhere = make_roles(council)
+    Moderator.objects.create(user=area_moderator).areas.add(area)
+    return {
+        "visitor": None,
+        "pending": pending,
+        "member": member,
+        "suspended": suspended,
+        "group_member": group_member,
+        "area_moderator": area_moderator,
+        "other_area_moderator": elsewhere,
+        "moderator": moderator,
+    }
+
+
+def word(visibility: str, state: str) -> str:
+    return f"zq{visibility}{state}word"  # letters only: every stemmer leaves it whole
+
+
+@pytest.fixture
+def corpus(boards, council, moderator):
+    return make_corpus(boards, council, moderator)
+
+
+def make_corpus(boards, council, moderator):
+    """In each board a thread by an author no role is, with a reply in every state."""
+    author = verified_member("author", groups=[council])
+    probationer = verified_member("probationer", groups=[council])
+    probationer.profile.on_probation = True  # their posts are held: "pending"
+    probationer.profile.save()
+    found = {}
+    for visibility, board in boards.items():
+        thread = thread_with_posts(
+            board=board, author=author, title=f"Thread zq{visibility}title here"
+        )
+        posts = {}
+        for state in STATES:
+            writer = probationer if state == "pending" else author
+            posts[state] = post_reply(
+                author=writer, thread=thread, body=f"A reply: {word(visibility, state)}."
+            )
+        hide_post(actor=moderator, post=posts["hidden"], reason="Names an open case.")
+        delete_post(actor=author, post=posts["deleted"])
+        for state, post in posts.items():
+            post.corpus_state = state  # the instances keep the state they were created in
+        found[visibility] = (thread, posts)
+    report = drain()
+    assert not report.error, report.error
+    return found
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def text_of(client: Client, url: str) -> str:
+    response = client.get(url, follow=True)
+    assert response.status_code < 500, (url, response.status_code)
+    return response.content.decode()
+
+
+def leaks_and_misses(role, corpus, page_text, surface="") -> list[str]:
+    """Compare what a surface showed with what the role may read, post by post."""
+    wrong = []
+    for visibility, (thread, posts) in corpus.items():
+        for state, post in posts.items():
+            shown = word(visibility, state) in page_text(thread, post)
+            if shown != may_read(role, visibility, state, surface):
+                wrong.append(f"{visibility}/{state}: {'leaked' if shown else 'missing'}")
+    return wrong
+
+
+SURFACES = {
+    "thread page": lambda client, thread, post: text_of(client, f"/en/t/{thread.pk}/"),
+    "post permalink": lambda client, thread, post: text_of(client, f"/en/posts/{post.pk}/"),
+    "edit history": lambda client, thread, post: text_of(client, f"/en/posts/{post.pk}/history/"),
+    # Searched for the post's own word (the corpus holds each post under the state it is in).
+    "search": lambda client, thread, post: hits_of(
+        text_of(client, f"/en/search/?q={word(thread.board.visibility, post.corpus_state)}")
+    ),
+}
+
+
+def hits_of(page: str) -> str:
+    """The results of a search page, without the query it repeats back."""
+    results = page.split('<ol class="hits">', 1)[1].split("</ol>", 1)[0]
+    return results.replace("<mark>", "").replace("</mark>", "")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_each_surface_shows_a_role_exactly_the_posts_it_may_read(roles, corpus, role):
+    client = client_for(roles[role])
+    wrong = []
+    for surface, show in SURFACES.items():
+        found = leaks_and_misses(
+            role, corpus, lambda thread, post, show=show: show(client, thread, post), surface
+        )
+        wrong += [f"{surface}: {problem}" for problem in found]
+
+    assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_quoting_by_id_never_brings_in_text_the_role_may_not_read(roles, corpus, role):
+    # The reply form's ?quote=<id> takes any id: one of another thread, board or state must not
+    # put its text into the form.
+    client = client_for(roles[role])
+    public_thread = corpus["public"][0]
+    leaked = []
+    for visibility, (thread, posts) in corpus.items():
+        for state, post in posts.items():
+            for target in (thread, public_thread):
+                page = text_of(client, f"/en/t/{target.pk}/reply/?quote={post.pk}")
+                allowed = may_read(role, visibility, state) and target == thread
+                if word(visibility, state) in page and not allowed:
+                    leaked.append(f"{visibility}/{state} quoted into thread {target.pk}")
+
+    assert leaked == [], leaked
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_board_lists_and_the_forum_home_show_only_what_the_role_may_read(
+    roles, corpus, boards, role
+):
+    client = client_for(roles[role])
+    home = text_of(client, "/en/forum/")
+    wrong = []
+    for visibility, board in boards.items():
+        readable = R in MATRIX[role][visibility]
+        listing = text_of(client, f"/en/b/{board.area.slug}/{board.slug}/")
+        if (f"zq{visibility}title" in listing) != readable:
+            wrong.append(f"{visibility} thread on its board: {'missing' if readable else 'leaked'}")
+        if (str(board.name) in home) != readable:
+            wrong.append(f"{visibility} board on the home: {'missing' if readable else 'leaked'}")
+
+    assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_public_boards_only(corpus, boards):
+    sitemap = Client().get("/sitemap.xml").content.decode()
+
+    assert f"/b/{boards['public'].area.slug}/{boards['public'].slug}/" in sitemap
+    for visibility in ("members", "groups"):
+        assert f"/{boards[visibility].slug}/" not in sitemap
+    for _thread, _posts in corpus.values():
+        assert f"/t/{_thread.pk}/" not in sitemap  # threads are found through their boards
+
+
+MODERATOR_ONLY = [
+    ("get", "/en/moderation/"),
+    ("get", "/en/moderation/members/"),
+    ("get", "/en/moderation/log/"),
+    ("get", "/en/moderation/members/{author}/"),
+    ("post", "/en/posts/{post}/hide/"),
+    ("post", "/en/posts/{hidden}/restore/"),
+    ("post", "/en/moderation/posts/{pending}/approve/"),
+    ("get", "/en/t/{thread}/moderate/"),
+    ("post", "/en/posts/{post}/edit/"),
+    ("post", "/en/posts/{post}/delete/"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r for r in MATRIX if M not in MATRIX[r]["public"]])
+def test_guessing_an_id_gives_no_one_a_moderators_or_authors_powers(roles, corpus, role):
+    client = client_for(roles[role])
+    thread, posts = corpus["public"]
+    ids = {
+        "author": thread.author_id,
+        "post": posts["published"].pk,
+        "hidden": posts["hidden"].pk,
+        "pending": posts["pending"].pk,
+        "thread": thread.pk,
+    }
+    let_in = []
+    for method, pattern in MODERATOR_ONLY:
+        url = pattern.format(**ids)
+        response = getattr(client, method)(url, {"reason": "x", "body": "Overwritten"})
+        if method == "get" and response.status_code == 200:
+            # A moderator of another area has these pages, for their own area only.
+            page = response.content.decode()
+            if role != "other_area_moderator" or "zqpublic" in page:
+                let_in.append(f"GET {url}: 200")
+        elif method == "post" and (
+            response.status_code == 200
+            or (response.status_code == 302 and "/login/" not in response.url)
+        ):
+            let_in.append(f"POST {url}: {response.status_code}")
+    changed = []
+    for state, post in posts.items():
+        post.refresh_from_db()
+        if post.state != state or "Overwritten" in post.body_source:
+            changed.append(state)
+
+    assert (let_in, changed) == ([], []), (let_in, changed)
+
+
+# --- WebSocket streams, live and replayed ----------------------------------------------------
+
+ORIGIN = (b"origin", b"http://localhost")
+
+
+async def socket_of(user) -> WebsocketCommunicator:
+    headers = [ORIGIN]
+    if user is not None:
+        client = Client()
+        await sync_to_async(client.force_login)(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
+    socket = WebsocketCommunicator(application, "/ws/", headers=headers)
+    connected, _ = await socket.connect(timeout=5)
+    assert connected
+    await socket.receive_json_from(timeout=5)  # hello
+    return socket
+
+
+async def everything_sent(socket) -> list[str]:
+    frames = []
+    while not await socket.receive_nothing(timeout=0.3):
+        frames.append(await socket.receive_from(timeout=5))
+    return frames
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_a_replayed_stream_carries_no_text_a_role_may_not_read(boards, council):
+    # One test for all roles: a transactional test builds its data itself, and once is enough.
+    everyone = await sync_to_async(_roles_and_corpus)(boards, council)
+    leaked, refused = [], []
+    for role, user in everyone["roles"].items():
+        socket = await socket_of(user)
+        for visibility, (thread, _posts) in everyone["corpus"].items():
+            readable = R in MATRIX[role][visibility]
+            for stream in (f"thread:{thread.pk}", f"board:{thread.board_id}"):
+                await socket.send_json_to({"type": "subscribe", "stream": stream, "last_id": 0})
+                frames = await everything_sent(socket)
+                if not readable and any('"subscribed"' in frame for frame in frames):
+                    refused.append(f"{role}: {stream} ({visibility}) was not refused")
+                for state in STATES:
+                    secret = word(visibility, state)
+                    if any(secret in frame for frame in frames) and not (
+                        readable and state == "published"
+                    ):
+                        leaked.append(f"{role}: {stream} {visibility}/{state}")
+        await socket.disconnect()
+
+    assert (leaked, refused) == ([], []), (leaked, refused)
+
+
+def _roles_and_corpus(boards, council):
+    from django.contrib.auth.models import Permission
+
+    pending = pending_member("newcomer2")
+    member = verified_member("member2")
+    group_member = verified_member("councillor2", groups=[council])
+    moderator = verified_member("moderator2")
+    moderator.user_permissions.add(Permission.objects.get(codename="moderate"))
+    suspended, area_moderator, elsewhere = make_roles(council)
+    Moderator.objects.create(user=area_moderator).areas.add(next(iter(boards.values())).area)
+    roles = {
+        "visitor": None,
+        "pending": pending,
+        "member": member,
+        "suspended": suspended,
+        "group_member": group_member,
+        "area_moderator": area_moderator,
+        "other_area_moderator": elsewhere,
+        "moderator": moderator,
+    }
+    return {"roles": roles, "corpus": make_corpus(boards, council, moderator)}
