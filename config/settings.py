@@ -4,11 +4,14 @@ Unset variables give the embedded default (SQLite, in-memory channel layer, loca
 database search, console e-mail); set ones switch to PostgreSQL, Redis, Elasticsearch and SMTP.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from config import env
+from forum import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -67,11 +70,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside XFrameOptionsMiddleware, so it sees the final X-Frame-Options (config/csp.py).
+    "config.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before LocaleMiddleware: /xx/... with an unknown language is a 404 in English.
     "cms.middleware.UnknownLanguagePrefixMiddleware",
@@ -82,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -180,6 +188,36 @@ LOGIN_REDIRECT_URL = "forum:home"
 LOGOUT_REDIRECT_URL = "forum:home"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
+# --- Abuse limits (numbers in forum/limits.py, docs/security.md) ---------------------------
+
+# Failed sign-ins (django-axes): LOGIN_FAILURES_BEFORE_LOCKOUT failures for one username from
+# one IP address lock that pair out for LOGIN_LOCKOUT_MINUTES; the member can still sign in from
+# elsewhere, so a stranger cannot lock them out. Attempts are database rows (axes' default
+# handler): each test starts with none. authenticate() needs the request (tests pass one).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = limits.LOGIN_FAILURES_BEFORE_LOCKOUT
+AXES_COOLOFF_TIME = timedelta(minutes=limits.LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "forum.views.accounts.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Tries during the pause do not restart it: a member who waits gets in when it says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No record of successful sign-ins (members' addresses); failed ones expire with the pause.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Registrations, posts and searches (django-ratelimit, forum/throttling.py), counted in the
+# default cache: Redis, shared by every process; the local-memory cache of the embedded default
+# counts per process, which is right for its single one. A count the cache lost lets the
+# request through rather than refusing it. Client addresses are REMOTE_ADDR: behind a reverse
+# proxy, Daphne needs --proxy-headers so that it is the client's, not the proxy's.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+# RATE_LIMITS=off lifts these three outside production only: browser journeys, load benches.
+RATELIMIT_ENABLE = PRODUCTION or env.flag("RATE_LIMITS", default=True)
+
 # --- Languages ----------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
@@ -202,6 +240,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Wagtail's fields; set here because modeltranslation registers before wagtail-modeltranslation.
 MODELTRANSLATION_CUSTOM_FIELDS = ("StreamField", "RichTextField")
+# The Django admin's translation tabs need jQuery UI: Wagtail's copy, not Google's CDN, which
+# the admin's Content Security Policy refuses (modeltranslation reads this unprefixed name).
+JQUERY_UI_URL = "wagtailadmin/js/vendor/jquery-ui-1.13.2.min.js"
 WAGTAIL_I18N_ENABLED = False  # pages are translated field by field (wagtail-modeltranslation)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
@@ -232,6 +273,12 @@ WAGTAILADMIN_BASE_URL = env.text("SITE_URL") or "http://127.0.0.1:8000"
 # editor submits for review can land after the submission and put the older draft in front of
 # the reviewer (wagtail/wagtail#13863). Editors save their drafts with "Save draft".
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# No Gravatar: editors' e-mail hashes are not sent to a third party, and the admin's images
+# stay on this origin (its Content Security Policy allows no other).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's Content Security Policy keeps its fetches on this origin: no daily look-up of
+# Wagtail's latest release from releases.wagtail.org (upgrades go through requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Production hardening -----------------------------------------------------------------
@@ -247,6 +294,44 @@ if PRODUCTION:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The largest form body Django reads into memory (uploaded files are not counted: they stream to
+# temporary files), well above the largest legitimate form: a post of limits.BODY_MAX_LENGTH
+# characters is under 250 KB even percent-encoded. A larger body is a 400. (A reverse proxy in
+# front should cap whole requests too: Daphne reads any body it is sent, to a temporary file.)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Content Security Policy (django-csp, config/csp.py). The site's templates load scripts and
+# styles only from files under /static/, so no inline script or style runs. 'self' in
+# connect-src covers the same-origin WebSocket at /ws/ (ws: and wss: alike, CSP Level 3).
+# NONCE adds a per-response nonce only when a template uses {{ request.csp_nonce }}; none does.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],  # with X_FRAME_OPTIONS for browsers without CSP 2
+    }
+}
+# The Wagtail and Django admins ship inline scripts and styles of their own (Wagtail's
+# InlinePanel and date pickers, Draftail, Django's admin widgets): under these prefixes they get
+# this looser policy, which still keeps every script, fetch and form on this origin. Only staff
+# sign in there, and the content they edit reaches the site through the strict policy.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Wagtail's stylesheet has a data: image; its uploader previews images from blob: URLs.
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
 
 LOGGING = {
     "version": 1,
