@@ -36,6 +36,20 @@ FLAG_WINDOW_SECONDS = 600  # ... per this many seconds
 MODERATION_LOG_PER_PAGE = 50
 REVIEW_QUEUE_PER_PAGE = 30
 
+# Abuse limits (docs/security.md), with flags and socket messages above. Over one: a page that
+# says so, HTTP 429, and what was typed kept in the form. Registrations, posts and searches are
+# counted in the shared cache per fixed window (forum/throttling.py).
+# Sign-in: this many failed attempts for one username from one IP address (django-axes) ...
+LOGIN_FAILURES_BEFORE_LOCKOUT = 5
+LOGIN_LOCKOUT_MINUTES = 30  # ... lock that pair out this long; other addresses are not locked
+# Registrations per IP address: a prosecution office often reaches us through one address.
+REGISTRATIONS_PER_WINDOW = 10
+REGISTRATION_WINDOW_SECONDS = 3600
+POSTS_PER_WINDOW = 10  # new threads and replies together, per member ...
+POST_WINDOW_SECONDS = 60  # ... per this many seconds
+SEARCHES_PER_WINDOW = 30  # per member, or per IP address for visitors ...
+SEARCH_WINDOW_SECONDS = 60  # ... per this many seconds
+
 # Presence: a socket counts as reading a thread while it refreshes its row this often ...
 PRESENCE_HEARTBEAT_SECONDS = 30
 # ... and stops counting this long after its last refresh (a process that died).

@@ -30,6 +30,14 @@ def fresh_listing_cache():
     bump_listing_version()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(settings):
+    # Every test client comes from 127.0.0.1 and user ids repeat between tests: each test
+    # counts its requests under keys of its own (forum/throttling.py), with no clear() that
+    # would empty the Redis other runs share. Failed sign-ins (axes) are rows, rolled back.
+    settings.RATELIMIT_CACHE_PREFIX = f"rl-{uuid.uuid4().hex}:"
+
+
 @pytest.fixture
 def member(db):
     return verified_member("member")

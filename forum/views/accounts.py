@@ -8,9 +8,11 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from cms.languages import url_in_language
+from forum import limits
 from forum.forms import ProfileForm, RegistrationForm
 from forum.models import Profile
 from forum.services.members import InvalidConfirmation, confirm_email, register_member
+from forum.throttling import REGISTRATION, RateLimited, throttle, too_many_requests
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -18,6 +20,12 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("forum:home")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        try:
+            throttle(request, REGISTRATION)
+        except RateLimited as refusal:
+            form.add_error(None, str(refusal))
+            response = render(request, "registration/register.html", {"form": form})
+            return too_many_requests(response, refusal)
         register_member(
             username=form.cleaned_data["username"],
             email=form.cleaned_data["email"],
@@ -81,6 +89,18 @@ class LoginView(auth_views.LoginView):
             response["Location"] = url_in_language(response["Location"], language, self.request)
             set_language_cookie(response, language)
         return response
+
+
+def locked_out(request: HttpRequest, *args) -> HttpResponse:
+    """django-axes' answer to a sign-in while this username is locked out from this address
+    (AXES_LOCKOUT_CALLABLE); axes' extra arguments (response, credentials) are not needed."""
+    context = {
+        "failures": limits.LOGIN_FAILURES_BEFORE_LOCKOUT,
+        "minutes": limits.LOGIN_LOCKOUT_MINUTES,
+    }
+    response = render(request, "registration/locked_out.html", context, status=429)
+    response["Retry-After"] = str(limits.LOGIN_LOCKOUT_MINUTES * 60)
+    return response
 
 
 def set_language_cookie(response: HttpResponse, language: str) -> None:

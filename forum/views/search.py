@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from forum.search.forms import SearchForm
 from forum.search.service import Results, search
+from forum.throttling import SEARCH, RateLimited, throttle, too_many_requests
 from forum.views.helpers import int_param
 
 FACET_PARAMS = {"kind": "type", "language": "language", "area_id": "area"}
@@ -16,17 +17,24 @@ def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None, user=request.user)
     results = None
     facets = []
+    refusal = None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
-        results = search(
-            form.cleaned_data["q"],
-            request.user,
-            form.filters(),
-            page=int_param(request.GET.get("page")),
-        )
-        facets = _facet_links(request, form, results)
+        try:
+            throttle(request, SEARCH)
+        except RateLimited as exc:
+            refusal = exc
+            form.add_error(None, str(exc))  # the form keeps the query and filters
+        else:
+            results = search(
+                form.cleaned_data["q"],
+                request.user,
+                form.filters(),
+                page=int_param(request.GET.get("page")),
+            )
+            facets = _facet_links(request, form, results)
     params = request.GET.copy()
     params.pop("page", None)
-    return render(
+    response = render(
         request,
         "forum/search.html",
         {
@@ -37,6 +45,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         },
         status=503 if results and results.unavailable else 200,
     )
+    return response if refusal is None else too_many_requests(response, refusal)
 
 
 def _facet_links(request: HttpRequest, form: SearchForm, results: Results) -> list[dict]:

@@ -91,6 +91,8 @@ def site(tmp_path_factory):
     variables = {
         "DATABASE_URL": _database(folder),
         "EMAIL_URL": f"filemail://{folder / 'mail'}",
+        # The journeys post often as the same demo member; the limits have their own tests.
+        "RATE_LIMITS": "off",
     }
     if os.environ.get("REDIS_URL"):
         # A Redis database of its own: no other test's site shares its streams and groups.

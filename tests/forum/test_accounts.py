@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.http import HttpRequest
 
 from forum.models import AllowedEmailDomain, Profile
 from forum.services.members import confirmation_token
@@ -49,7 +50,7 @@ def test_registration_sends_a_confirmation_and_the_link_activates_a_pending_memb
     user.refresh_from_db()
     assert user.is_active
     assert user.profile.verification == Profile.Verification.PENDING
-    assert client.login(username="lucia", password=REGISTRATION["password1"])
+    assert client.login(request=HttpRequest(), username="lucia", password=REGISTRATION["password1"])
 
 
 def test_an_allow_listed_domain_is_verified_at_confirmation(
@@ -123,7 +124,9 @@ def test_login_logout_and_password_reset(client, member, django_capture_on_commi
     )
 
     assert response.status_code == 302
-    assert client.login(username="member", password="another long passphrase")
+    assert client.login(
+        request=HttpRequest(), username="member", password="another long passphrase"
+    )
 
 
 def test_a_wrong_password_keeps_the_username_and_says_so(client, member):

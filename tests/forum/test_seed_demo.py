@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import override_settings
 from django.utils import translation
 
@@ -78,7 +79,8 @@ def test_seed_prints_the_demo_passwords_and_they_work():
 
     for account in demo.DEMO_ACCOUNTS:
         assert f"{account.username:<10} / {account.password}" in out
-        assert authenticate(username=account.username, password=account.password) is not None
+        credentials = {"username": account.username, "password": account.password}
+        assert authenticate(HttpRequest(), **credentials) is not None
     editor = get_user_model().objects.get(username="editor")
     assert editor.has_perm("wagtailadmin.access_admin")
 
@@ -108,7 +110,7 @@ def test_seed_keeps_what_an_administrator_changed():
 
     board.refresh_from_db()
     assert board.name_en == "Juvenile justice lounge"
-    assert authenticate(username="member", password="a new password of mine")
+    assert authenticate(HttpRequest(), username="member", password="a new password of mine")
     assert "its password was changed, left as it is" in out
 
 

@@ -1,0 +1,84 @@
+"""Rate limits on requests: registrations, posts and searches (numbers in forum/limits.py).
+
+django-ratelimit counts each request in the shared cache (Redis with several processes), per
+fixed window. A view calls ``throttle`` just before the work the limit protects, after its form
+is valid, so a refused request can render the same form with what was typed and answer 429.
+Flags (forum/services/moderation.py) and socket messages (forum/realtime/consumers.py) have
+limits of their own; failed sign-ins are django-axes' (config/settings.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
+
+from forum import limits
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Limit:
+    group: str  # requests in one group share one count
+    key: str  # whose count: django-ratelimit's "ip", "user" or "user_or_ip"
+    rate: Callable[[], tuple[int, int]]  # (requests, seconds), read from limits at each request
+    message: Promise
+
+
+REGISTRATION = Limit(
+    "forum.register",
+    "ip",
+    lambda: (limits.REGISTRATIONS_PER_WINDOW, limits.REGISTRATION_WINDOW_SECONDS),
+    _("Many accounts were registered from your network recently. Try again later."),
+)
+POSTING = Limit(
+    "forum.post",
+    "user",
+    lambda: (limits.POSTS_PER_WINDOW, limits.POST_WINDOW_SECONDS),
+    _(
+        "You have posted many times in a short while. Wait a minute, then send again: "
+        "your text is kept below."
+    ),
+)
+SEARCH = Limit(
+    "forum.search",
+    "user_or_ip",
+    lambda: (limits.SEARCHES_PER_WINDOW, limits.SEARCH_WINDOW_SECONDS),
+    _("You have searched many times in a short while. Wait a minute, then search again."),
+)
+
+
+class RateLimited(Exception):
+    """Over a limit: ``str()`` is the message for the person; ``retry_after`` is in seconds."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def throttle(request: HttpRequest, limit: Limit) -> None:
+    """Count this request against the limit; raise ``RateLimited`` when it goes over."""
+    try:
+        usage = get_usage(
+            request, group=limit.group, key=limit.key, rate=limit.rate(), increment=True
+        )
+    except RedisError:
+        # A brake, not a gate: with the cache down, posting and searching go on unlimited.
+        logger.warning("Rate limit %s not counted: the cache does not answer", limit.group)
+        return
+    if usage is not None and usage["should_limit"]:
+        raise RateLimited(str(limit.message), retry_after=max(usage["time_left"], 1))
+
+
+def too_many_requests(response: HttpResponse, refusal: RateLimited) -> HttpResponse:
+    """Mark a rendered page as the answer to a refused request: 429 with Retry-After."""
+    response.status_code = 429
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
