@@ -142,6 +142,26 @@ class RegistrationForm(UserCreationForm):
         return {name: self.cleaned_data[name] for name in fields}
 
 
+class DeleteAccountForm(forms.Form):
+    """The member confirms the deletion of their account with their password."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(render_value=False)
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("This is not your password: your account was not deleted.")
+            )
+        return password
+
+
 # --- Moderation ------------------------------------------------------------------------------
 
 

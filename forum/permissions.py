@@ -124,6 +124,34 @@ def may_post(user: User) -> bool:
     return is_verified(user) and not is_suspended(user)
 
 
+# --- Accounts -------------------------------------------------------------------------------
+
+EDITOR_ACCESS = "wagtailadmin.access_admin"
+
+
+def can_delete_own_account(user: User) -> bool:
+    """Members delete their own account; moderators, editors and staff ask an administrator."""
+    # Their roles, and the decisions and pages that name them, are handed over first: closing
+    # such an account is an administrator's act, not a self-service one.
+    return is_member(user) and not (
+        user.is_staff
+        or user.is_superuser
+        or is_moderator(user)
+        or Moderator.objects.filter(user=user).exists()
+        or user.has_perm(EDITOR_ACCESS)
+    )
+
+
+def check_delete_own_account(user: User) -> None:
+    if not can_delete_own_account(user):
+        raise PermissionDenied(
+            _(
+                "Accounts of moderators, editors and administrators are closed by an "
+                "administrator: please contact one."
+            )
+        )
+
+
 # --- Boards -------------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum.views import accounts, boards, moderation, notifications, posts, search, threads
+from forum.views import accounts, boards, moderation, notifications, posts, privacy, search, threads
 from forum.views.home import home
 
 app_name = "forum"
@@ -46,4 +46,6 @@ urlpatterns = [
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/confirm/<str:token>/", accounts.confirm, name="confirm_email"),
     path("accounts/profile/", accounts.profile, name="profile"),
+    path("accounts/profile/export/", privacy.export_data, name="export_data"),
+    path("accounts/delete/", privacy.delete_account, name="delete_account"),
 ]

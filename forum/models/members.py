@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
@@ -57,6 +58,9 @@ class Profile(models.Model):
     on_probation = models.BooleanField(_("on probation"), default=False)
     suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
     suspension_reason = models.TextField(_("reason for the suspension"), blank=True)
+    # The member deleted their account: it stays, anonymized, so their posts and the audit log
+    # keep their author (forum.services.privacy.delete_account).
+    deleted_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")
@@ -76,6 +80,14 @@ class Profile(models.Model):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_until is not None and self.suspended_until > timezone.now()
+
+
+def public_name(user) -> str:
+    """The name shown with a member's posts; "Deleted member" once they deleted their account."""
+    profile = getattr(user, "profile", None)
+    if profile is not None and profile.deleted_at is not None:
+        return gettext("Deleted member")
+    return (profile.display_name if profile is not None else "") or user.get_username()
 
 
 class AllowedEmailDomain(models.Model):

@@ -9,6 +9,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from forum.models import Event, Post, Thread
+from forum.models.members import public_name
 from forum.realtime import streams
 from forum.realtime.streams import Stream
 
@@ -47,14 +48,13 @@ def announce_access_change(board_id: int) -> None:
 
 def post_payload(post: Post) -> dict:
     """What every reader of the thread may see of a post (sanitized HTML, never hidden text)."""
-    profile = getattr(post.author, "profile", None)
     data = {
         "post_id": post.pk,
         "thread_id": post.thread_id,
         "position": post.position,
         "state": post.state,
         "author_id": post.author_id,
-        "author_name": (profile.display_name if profile else "") or post.author.get_username(),
+        "author_name": public_name(post.author),
         "created_at": post.created_at.isoformat(),
         "edited_at": post.edited_at.isoformat() if post.edited_at else None,
         "edit_count": post.edit_count,

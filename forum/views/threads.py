@@ -10,6 +10,7 @@ from forum import markup
 from forum.caching import visitor_page
 from forum.forms import PostForm
 from forum.models import Post, Thread
+from forum.models.members import public_name
 from forum.permissions import (
     can_reply,
     can_watch,
@@ -23,6 +24,7 @@ from forum.selectors import board_by_id, page_of_position, thread_page
 from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
+from forum.throttling import POSTING, RateLimited, throttle, too_many_requests
 from forum.views.helpers import int_param, post_url, refused_but_kept
 
 
@@ -82,6 +84,12 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     form = PostForm(request.POST or None, initial=_quote_initial(request, thread))
     if request.method == "POST" and form.is_valid():
         try:
+            throttle(request, POSTING)
+        except RateLimited as refusal:
+            form.add_error(None, str(refusal))  # the bound form keeps the text
+            response = render(request, "forum/reply_form.html", {"thread": thread, "form": form})
+            return too_many_requests(response, refusal)
+        try:
             post = post_reply(
                 author=request.user,
                 thread=thread,
@@ -109,9 +117,7 @@ def _quote_initial(request: HttpRequest, thread: Thread) -> dict:
     if post is None or post.is_deleted:
         return {}
     check_see_post(request.user, post)
-    name = getattr(getattr(post.author, "profile", None), "display_name", "") or (
-        post.author.get_username()
-    )
+    name = public_name(post.author)
     return {"body": markup.quote(author_name=name, post_id=post.pk, source=post.body_source)}
 
 

@@ -96,7 +96,10 @@ function forgetAll() {
 
 if (viewer && "localStorage" in window) {
   forgetSent();
-  document.querySelector("form[data-sign-out]")?.addEventListener("submit", forgetAll);
+  // Signing out, and deleting the account (forum/delete_account.html).
+  for (const form of document.querySelectorAll("form[data-sign-out]")) {
+    form.addEventListener("submit", forgetAll);
+  }
   for (const form of document.querySelectorAll("form[data-draft]")) watch(form);
   // Back to a page kept whole in memory: its buttons were disabled by the submit that left it.
   window.addEventListener("pageshow", (event) => {

@@ -94,7 +94,8 @@ function renderPost(payload) {
   article.id = `post-${payload.position}`;
   article.dataset.postId = payload.post_id;
   article.lang = payload.language;
-  article.querySelector(".author").textContent = payload.author_name;
+  const author = article.querySelector(".author");
+  author.textContent = payload.author_name || author.dataset.deleted;  // no name: account deleted
   const link = article.querySelector(".permalink");
   link.href = link.href.replace("/0/", `/${payload.post_id}/`);
   const time = article.querySelector("time");

@@ -1,0 +1,41 @@
+"""A member's own data: the JSON export, and the deletion of their account."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from forum.forms import DeleteAccountForm
+from forum.permissions import can_delete_own_account
+from forum.services import privacy
+
+
+@never_cache
+@login_required
+def export_data(request: HttpRequest) -> HttpResponse:
+    data = privacy.export_member_data(member=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    filename = f"forum-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    if not can_delete_own_account(request.user):
+        status = 403 if request.method == "POST" else 200
+        return render(request, "forum/delete_account.html", {"refused": True}, status=status)
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        privacy.delete_account(member=request.user)
+        logout(request)
+        messages.success(
+            request, _("Your account was deleted. Your posts remain, shown as by a deleted member.")
+        )
+        return redirect("forum:home")
+    return render(request, "forum/delete_account.html", {"form": form})
