@@ -21,7 +21,13 @@ def pytest_configure(config):
     # Test runs and xdist workers share one Redis in the PostgreSQL + Redis pass: give each its
     # own key space so no cached page crosses from one to another.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    django_settings.CACHES["default"]["KEY_PREFIX"] = f"test-{worker}-{uuid.uuid4().hex[:8]}"
+    run = f"test-{worker}-{uuid.uuid4().hex[:8]}"
+    django_settings.CACHES["default"]["KEY_PREFIX"] = run
+    # Channel groups too: the same names (thread:1, the moderation streams) in two workers would
+    # carry one worker's events to the other's sockets.
+    layer = django_settings.CHANNEL_LAYERS["default"]
+    if "CONFIG" in layer:
+        layer["CONFIG"]["prefix"] = run
 
 
 @pytest.fixture(autouse=True)

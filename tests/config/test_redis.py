@@ -25,10 +25,13 @@ async def test_a_group_message_sent_by_another_process_arrives_through_redis():
     group = f"test-{uuid.uuid4().hex}"
     channel = await layer.new_channel()
     await layer.group_add(group, channel)
+    prefix = settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"]  # this run's (conftest)
     sender = (
         "import django; django.setup()\n"
         "from asgiref.sync import async_to_sync\n"
         "from channels.layers import get_channel_layer\n"
+        "from django.conf import settings\n"
+        f"settings.CHANNEL_LAYERS['default']['CONFIG']['prefix'] = {prefix!r}\n"
         f"async_to_sync(get_channel_layer().group_send)({group!r}, "
         "{'type': 'forum.event', 'text': 'from another process'})\n"
     )
