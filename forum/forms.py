@@ -99,18 +99,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "display_name",
-            "country",
-            "jurisdiction",
-            "organization",
-            "role_title",
-            "languages",
-            "preferred_language",
-            "time_zone",
-            "bio",
-            "email_notifications",
-        ]
+        fields = list(Profile.PERSONAL_FIELDS)
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def clean_bio(self):

@@ -10,6 +10,21 @@ from forum import limits
 class Profile(models.Model):
     """A member's professional profile and verification state (one per account)."""
 
+    # What the member fills in about themself: the profile form's fields, what an export lists
+    # first and what an account deletion empties (forum/services/privacy.py).
+    PERSONAL_FIELDS = (
+        "display_name",
+        "country",
+        "jurisdiction",
+        "organization",
+        "role_title",
+        "languages",
+        "preferred_language",
+        "time_zone",
+        "bio",
+        "email_notifications",
+    )
+
     class Verification(models.TextChoices):
         PENDING = "pending", _("Pending verification")
         VERIFIED = "verified", _("Verified")

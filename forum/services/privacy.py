@@ -49,16 +49,7 @@ EVENT_BATCH = 500
 # What the export holds of the profile: everything the member typed or was told about it. Who
 # verified them (another member) is left out.
 PROFILE_FIELDS = (
-    "display_name",
-    "country",
-    "jurisdiction",
-    "organization",
-    "role_title",
-    "languages",
-    "preferred_language",
-    "time_zone",
-    "bio",
-    "email_notifications",
+    *Profile.PERSONAL_FIELDS,
     "verification",
     "verified_at",
     "verification_note",
@@ -68,16 +59,8 @@ PROFILE_FIELDS = (
 )
 # The personal fields a deletion empties; the moderation state (verification, probation,
 # suspension) stays, as the audit log refers to it.
-CLEARED_PROFILE_FIELDS = {
-    "display_name": "",
-    "country": "",
-    "jurisdiction": "",
-    "organization": "",
-    "role_title": "",
-    "languages": "",
-    "preferred_language": "",
+CLEARED_PROFILE_FIELDS = dict.fromkeys(Profile.PERSONAL_FIELDS, "") | {
     "time_zone": "UTC",
-    "bio": "",
     "email_notifications": False,
 }
 

@@ -14,12 +14,9 @@ from datetime import timedelta
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from config.asgi import application
 from forum.models import Moderator
 from forum.search.queue import drain
 from forum.services.moderation import hide_post
@@ -31,6 +28,7 @@ from tests.factories import (
     verified_member,
 )
 from tests.forum.test_permissions import MATRIX, M, R
+from tests.forum.test_realtime_moderation import open_socket
 
 VISIBILITIES = ("public", "members", "groups")
 STATES = ("published", "pending", "hidden", "deleted")
@@ -265,22 +263,6 @@ def test_guessing_an_id_gives_no_one_a_moderators_or_authors_powers(roles, corpu
 
 # --- WebSocket streams, live and replayed ----------------------------------------------------
 
-ORIGIN = (b"origin", b"http://localhost")
-
-
-async def socket_of(user) -> WebsocketCommunicator:
-    headers = [ORIGIN]
-    if user is not None:
-        client = Client()
-        await sync_to_async(client.force_login)(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
-    socket = WebsocketCommunicator(application, "/ws/", headers=headers)
-    connected, _ = await socket.connect(timeout=5)
-    assert connected
-    await socket.receive_json_from(timeout=5)  # hello
-    return socket
-
 
 async def everything_sent(socket) -> list[str]:
     frames = []
@@ -296,7 +278,7 @@ async def test_a_replayed_stream_carries_no_text_a_role_may_not_read(boards, cou
     everyone = await sync_to_async(_roles_and_corpus)(boards, council)
     leaked, refused = [], []
     for role, user in everyone["roles"].items():
-        socket = await socket_of(user)
+        socket = await open_socket(user)
         for visibility, (thread, _posts) in everyone["corpus"].items():
             readable = R in MATRIX[role][visibility]
             for stream in (f"thread:{thread.pk}", f"board:{thread.board_id}"):
