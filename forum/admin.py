@@ -75,8 +75,11 @@ class ProfileAdmin(admin.ModelAdmin):
     search_fields = ("display_name", "user__username", "user__email", "organization")
     list_select_related = ("user",)
     raw_id_fields = ("user", "verified_by")
-    # Verification and suspension are moderation acts: they go through the audited services.
+    # Verification and suspension are moderation acts: they go through the audited services. The
+    # picture is checked and re-encoded by the profile form only; moderators remove one with
+    # the audited "Remove picture" (forum/services/moderation.py).
     readonly_fields = (
+        "avatar",
         "verification",
         "verified_at",
         "verified_by",

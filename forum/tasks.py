@@ -74,7 +74,7 @@ def send_moderation_email(notification_id: int) -> int:
     return send_mail(subject, body, None, [notification.recipient.email])
 
 
-ACCOUNT_ACTIONS = {"verify", "reject_member", "warn", "suspend", "lift"}
+ACCOUNT_ACTIONS = {"verify", "reject_member", "warn", "suspend", "lift", "remove_avatar"}
 
 
 @task()

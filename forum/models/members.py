@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
+from forum.uploads import avatar_path
 
 
 class Profile(models.Model):
@@ -24,6 +25,9 @@ class Profile(models.Model):
         "bio",
         "email_notifications",
     )
+    # The files the member uploads (a picture): the profile form offers them with checks of their
+    # own (forum/uploads.py), an export gives their address, an account deletion deletes them.
+    PERSONAL_FILES = ("avatar",)
 
     class Verification(models.TextChoices):
         PENDING = "pending", _("Pending verification")
@@ -49,6 +53,8 @@ class Profile(models.Model):
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     bio = models.TextField(_("short bio"), max_length=limits.BIO_MAX_LENGTH, blank=True)
+    # Always a square WebP drawn here from the upload, under a random name (forum/uploads.py).
+    avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)
     verification = models.CharField(
         _("verification"),
         max_length=10,

@@ -123,6 +123,7 @@ class ModerationAction(models.Model):
         WARN = "warn", _("Warned a member")
         SUSPEND = "suspend", _("Suspended a member")
         LIFT = "lift", _("Lifted a suspension")
+        REMOVE_AVATAR = "remove_avatar", _("Removed a member's picture")
 
     # None when the forum acted by itself (enough flags hide a post).
     actor = models.ForeignKey(
@@ -202,6 +203,7 @@ class ModerationAction(models.Model):
                 "Your account is suspended until %(until)s: you can read but not post."
             ),
             self.Kind.LIFT: _("Your suspension was lifted: you can post again."),
+            self.Kind.REMOVE_AVATAR: _("A moderator removed your profile picture."),
         }
         return messages[self.kind] % {"title": title, "until": until[:16].replace("T", " ")}
 

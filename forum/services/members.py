@@ -1,19 +1,25 @@
-"""Registration, e-mail confirmation and verification of members."""
+"""Registration, e-mail confirmation and verification of members; their profile changes."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum import limits
-from forum.models import AllowedEmailDomain, Profile
+from forum.models import AllowedEmailDomain, Board, Post, Profile, Thread
 from forum.realtime.events import queue_event
+
+if TYPE_CHECKING:
+    from forum.forms import ProfileForm
 
 CONFIRM_SALT = "forum.confirm-email"
 
@@ -82,6 +88,37 @@ def confirm_email(token: str):
             else:  # now in the verification queue: its open pages refresh
                 queue_event(area_id=None, kind="queue.member", member_id=user.pk)
     return user
+
+
+def update_profile(*, member, form: ProfileForm) -> Profile:
+    """Save the member's (valid) profile form; pages that show their name or picture follow."""
+    if form.instance.user_id != member.pk:
+        raise ValueError("this profile form is for another member")
+    name_before = form.initial.get("display_name")
+    picture_before = form.stored_avatar.name or ""
+    with transaction.atomic():
+        profile = form.save()  # deletes a replaced picture's file once committed
+        name_changed = profile.display_name != name_before
+        if name_changed or (profile.avatar.name or "") != picture_before:
+            touch_pages_showing(member=member, name=name_changed)
+    return profile
+
+
+def touch_pages_showing(*, member, name: bool) -> None:
+    """Move the change stamps of the pages that show the member's picture or name.
+
+    Visitors' cached thread and board pages are keyed on them (forum/caching.py): without
+    this, those pages keep the old name, or the address of a picture whose file is gone, for
+    up to an hour. Thread pages show the picture and name with each post; board pages show
+    names only (each thread's author and last poster). One UPDATE each, whatever the count.
+    """
+    now = timezone.now()
+    Thread.objects.filter(pk__in=Post.objects.filter(author=member).values("thread_id")).update(
+        changed_at=now
+    )
+    if name:
+        listed = Thread.objects.filter(Q(author=member) | Q(last_poster=member))
+        Board.objects.filter(pk__in=listed.values("board_id")).update(changed_at=now)
 
 
 def mark_verified(profile: Profile, *, moderator) -> None:

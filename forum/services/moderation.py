@@ -48,7 +48,9 @@ from forum.realtime.events import (
 from forum.search import queue as search_queue
 from forum.search.documents import POST
 from forum.services.locking import lock_post
+from forum.services.members import touch_pages_showing
 from forum.services.notifications import notify_about_post, notify_moderation
+from forum.uploads import delete_file_on_commit
 
 Kind = ModerationAction.Kind
 
@@ -740,4 +742,33 @@ def lift_suspension(*, actor, member, reason: str) -> Profile:
             notify=member,
         )
         publish_event(stream=streams.user(member.pk), kind="account.restored", payload={})
+    return profile
+
+
+def remove_picture(*, actor, member, reason: str) -> Profile:
+    """Remove a member's picture (an offensive one): it shows in every area, so site moderators
+    only. The file goes once committed; visitors' cached pages that showed it are refreshed."""
+    check_site_moderator(actor)
+    reason = _reason(reason)
+    if member.pk == actor.pk:
+        raise ModerationError(_("You cannot do this to your own account."))
+    if member.is_superuser:
+        raise ModerationError(_("An administrator's picture cannot be removed here."))
+    with transaction.atomic():
+        profile = _locked_profile(member)
+        if not profile.avatar:
+            raise ModerationError(_("This member has no picture: nothing to remove."))
+        stored = profile.avatar.name
+        delete_file_on_commit(profile.avatar.storage, stored)
+        profile.avatar = ""
+        profile.save(update_fields=["avatar"])
+        touch_pages_showing(member=member, name=False)
+        _record(
+            Kind.REMOVE_AVATAR,
+            actor=actor,
+            member=member,
+            reason=reason,
+            before={"avatar": stored},
+            notify=member,
+        )
     return profile

@@ -28,6 +28,19 @@ def int_param(value, default: int = 1) -> int:
         return default
 
 
+# The largest id a BigAutoField holds: a bigger number names no row (SQLite cannot even bind it).
+MAX_ROW_ID = 2**63 - 1
+
+
+def id_param(value: str) -> int | None:
+    """A row id from a query string, or None when it names none. isdecimal, not isdigit:
+    int() refuses digits such as "²" that isdigit accepts."""
+    if not value.isdecimal():
+        return None
+    number = int(value)
+    return number if number <= MAX_ROW_ID else None
+
+
 def refused_but_kept(request: HttpRequest, check, form_class, **form_kwargs):
     """Run a permission check; if a POST is refused (suspended or locked meanwhile), return the
     bound form with the reason instead of a bare 403, so the text the member wrote survives."""

@@ -39,7 +39,7 @@ from forum.permissions import (
 )
 from forum.selectors import moderation_log, review_queue, verification_queue
 from forum.services import moderation as acts
-from forum.views.helpers import post_url
+from forum.views.helpers import id_param, post_url
 from forum.views.posts import get_post
 from forum.views.threads import get_thread
 
@@ -82,8 +82,7 @@ def review(request: HttpRequest) -> HttpResponse:
     language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         language = ""
-    area_id = request.GET.get("area", "")
-    area_id = int(area_id) if area_id.isdigit() else None
+    area_id = id_param(request.GET.get("area", ""))
     queue = review_queue(request.user, language=language, area_id=area_id)
     page = Paginator(queue, limits.REVIEW_QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     areas = ProgramArea.objects.all()
@@ -266,7 +265,7 @@ def decide_membership(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def member_tools(request: HttpRequest, pk: int) -> HttpResponse:
-    """Warn (any moderator), suspend or lift (site moderators) one member."""
+    """Warn (any moderator), suspend, lift or remove the picture (site moderators) of one member."""
     _check_moderator(request)
     member = get_object_or_404(get_user_model().objects.select_related("profile"), pk=pk)
     act = request.POST.get("act", "") if request.method == "POST" else ""
@@ -275,6 +274,7 @@ def member_tools(request: HttpRequest, pk: int) -> HttpResponse:
         "warn": ReasonForm(data if act == "warn" else None, prefix="warn"),
         "suspend": SuspendForm(data if act == "suspend" else None, prefix="suspend"),
         "lift": ReasonForm(data if act == "lift" else None, prefix="lift"),
+        "picture": ReasonForm(data if act == "picture" else None, prefix="picture"),
     }
     form = forms.get(act)
     if form is not None and form.is_valid():
@@ -285,6 +285,9 @@ def member_tools(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=user, member=member, until=clean["until"], reason=clean["reason"]
             ),
             "lift": lambda: acts.lift_suspension(actor=user, member=member, reason=clean["reason"]),
+            "picture": lambda: acts.remove_picture(
+                actor=user, member=member, reason=clean["reason"]
+            ),
         }[act]
         if _attempt(form, run):
             messages.success(request, _("Done: the change is in the moderation log."))
