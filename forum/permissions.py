@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
@@ -129,17 +130,23 @@ def may_post(user: User) -> bool:
 EDITOR_ACCESS = "wagtailadmin.access_admin"
 
 
-def can_delete_own_account(user: User) -> bool:
-    """Members delete their own account; moderators, editors and staff ask an administrator."""
-    # Their roles, and the decisions and pages that name them, are handed over first: closing
-    # such an account is an administrator's act, not a self-service one.
-    return is_member(user) and not (
+def holds_a_role(user: User) -> bool:
+    """Moderators (any scope, even one with no area yet), editors and reviewers (the Wagtail
+    admin), staff and superusers."""
+    return is_member(user) and (
         user.is_staff
         or user.is_superuser
         or is_moderator(user)
         or Moderator.objects.filter(user=user).exists()
         or user.has_perm(EDITOR_ACCESS)
     )
+
+
+def can_delete_own_account(user: User) -> bool:
+    """Members delete their own account; moderators, editors and staff ask an administrator."""
+    # Their roles, and the decisions and pages that name them, are handed over first: closing
+    # such an account is an administrator's act, not a self-service one.
+    return is_member(user) and not holds_a_role(user)
 
 
 def check_delete_own_account(user: User) -> None:
@@ -150,6 +157,17 @@ def check_delete_own_account(user: User) -> None:
                 "administrator: please contact one."
             )
         )
+
+
+def can_use_two_factor(user: User) -> bool:
+    """Who may turn on two-step sign-in: every role above, and verified members (they read the
+    members-only boards, which are worth protecting too). Pending members wait for verification."""
+    return is_verified(user) or holds_a_role(user)
+
+
+def must_use_two_factor(user: User) -> bool:
+    """With REQUIRE_TWO_FACTOR_FOR_STAFF on, the roles that enrol before using their tools."""
+    return bool(settings.REQUIRE_TWO_FACTOR_FOR_STAFF) and holds_a_role(user)
 
 
 # --- Boards -------------------------------------------------------------------------------

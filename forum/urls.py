@@ -1,6 +1,16 @@
 from django.urls import path
 
-from forum.views import accounts, boards, moderation, notifications, posts, privacy, search, threads
+from forum.views import (
+    accounts,
+    boards,
+    moderation,
+    notifications,
+    posts,
+    privacy,
+    search,
+    threads,
+    two_factor,
+)
 from forum.views.home import home
 
 app_name = "forum"
@@ -48,4 +58,11 @@ urlpatterns = [
     path("accounts/profile/", accounts.profile, name="profile"),
     path("accounts/profile/export/", privacy.export_data, name="export_data"),
     path("accounts/delete/", privacy.delete_account, name="delete_account"),
+    path("accounts/two-step/", two_factor.overview, name="two_factor"),
+    path("accounts/two-step/set-up/", two_factor.setup, name="two_factor_setup"),
+    path(
+        "accounts/two-step/backup-codes/", two_factor.backup_codes, name="two_factor_backup_codes"
+    ),
+    path("accounts/two-step/turn-off/", two_factor.turn_off, name="two_factor_turn_off"),
+    path("accounts/login/code/", two_factor.sign_in_code, name="two_factor_code"),
 ]
