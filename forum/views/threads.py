@@ -25,7 +25,7 @@ from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
 from forum.throttling import POSTING, RateLimited, throttle, too_many_requests
-from forum.views.helpers import int_param, post_url, refused_but_kept
+from forum.views.helpers import id_param, int_param, post_url, refused_but_kept
 
 
 def get_thread(request: HttpRequest, pk: int) -> Thread:
@@ -107,11 +107,11 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _quote_initial(request: HttpRequest, thread: Thread) -> dict:
-    quoted_id = request.GET.get("quote", "")
-    if not quoted_id.isdigit():
+    quoted_id = id_param(request.GET.get("quote", ""))
+    if quoted_id is None:
         return {}
     quoted = Post.objects.select_related("author__profile", "thread__board").filter(
-        pk=int(quoted_id), thread=thread
+        pk=quoted_id, thread=thread
     )
     post = quoted.first()
     if post is None or post.is_deleted:

@@ -223,3 +223,31 @@ def test_resource_page_offers_its_document_for_download(client, site_pages):
     assert f'href="{resource.document.url}"' in html
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["page", "documents"])
+@pytest.mark.parametrize("return_url", ["0", "wrong", "javascript:alert(1)"])
+def test_a_password_form_with_a_return_address_that_is_not_a_path_goes_home(
+    client, kind, return_url
+):
+    # Found by tests/forum/test_fuzz_forms.py: Wagtail redirects with redirect(return_url),
+    # which took "0" for the name of a URL to reverse, a 500 (cms/views.py).
+    from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+    secret = {"restriction_type": "password", "password": "open sesame"}
+    if kind == "page":
+        page = Page.objects.get(depth=2)
+        restriction = PageViewRestriction.objects.create(page=page, **secret)
+        url = f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    else:
+        collection = Collection.get_first_root_node()
+        restriction = CollectionViewRestriction.objects.create(collection=collection, **secret)
+        url = f"/documents/authenticate_with_password/{restriction.pk}/"
+
+    response = client.post(url, {"password": "open sesame", "return_url": return_url})
+    kept = client.post(url, {"password": "open sesame", "return_url": "/en/forum/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert kept["Location"] == "/en/forum/"

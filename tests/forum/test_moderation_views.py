@@ -229,6 +229,22 @@ def test_the_queue_follows_scope_and_language(client, member, area_moderator, th
     assert client.get(f"/en/moderation/posts/{elsewhere.pk}/approve/").status_code in (403, 404)
 
 
+@pytest.mark.parametrize("area_id", ["%C2%B2", "9" * 30, "-1"])
+def test_an_area_filter_that_names_no_area_shows_the_whole_queue(
+    client, moderator, thread, area_id
+):
+    # Found by tests/forum/test_fuzz_forms.py: "²" passed isdigit() and failed int() (a 500);
+    # a number past 64 bits overflowed SQLite's integer (a 500).
+    held = thread.posts.get(position=2)
+    Post.objects.filter(pk=held.pk).update(state=Post.State.PENDING)
+    sign_in(client, moderator)
+
+    response = client.get(f"/en/moderation/?area={area_id}")
+
+    assert response.status_code == 200
+    assert f'id="item-{held.pk}"' in response.text
+
+
 def test_the_moderation_pages_are_for_moderators(client, member):
     sign_in(client, member)
     for url in ("/en/moderation/", "/en/moderation/log/", "/en/moderation/members/"):

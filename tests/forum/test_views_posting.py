@@ -142,6 +142,20 @@ def test_quote_of_an_unknown_post_is_ignored(signed_in, boards, member):
     assert signed_in.get(f"/en/t/{thread.pk}/reply/?quote=999999").status_code == 200
 
 
+@pytest.mark.parametrize("quote", ["%C2%B2", "%E2%91%A6", "9" * 30])  # "²", "⑦", > 64 bits
+def test_quote_of_digits_int_refuses_or_too_big_for_an_id_is_ignored(
+    signed_in, boards, member, quote
+):
+    # Found by tests/forum/test_fuzz_forms.py: "²".isdigit() is true but int("²") fails (a 500),
+    # and a number past 64 bits cannot even be bound by SQLite.
+    thread = thread_with_posts(board=boards["public"], author=member)
+
+    response = signed_in.get(f"/en/t/{thread.pk}/reply/?quote={quote}")
+
+    assert response.status_code == 200
+    assert "[wrote](" not in response.text
+
+
 def test_editing_shows_edited_and_keeps_the_history(signed_in, boards, member):
     post = thread_with_posts(board=boards["public"], author=member).posts.get()
 
