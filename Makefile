@@ -10,7 +10,7 @@ PORT ?= 8000
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -87,6 +87,14 @@ bench-search: $(VENV)/.installed-test
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'forum_search_bench'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE forum_search_bench"
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/forum_search_bench timeout 1200 $(PY) bench/search.py
+
+# Both start a PostgreSQL cluster and a Redis server of their own (PostgreSQL's binaries and
+# redis-server from Debian's packages), so stopping them mid-run touches nothing else.
+bench-load: messages wrk $(VENV)/.installed-test
+	timeout 600 $(PY) bench/load.py
+
+bench-faults: messages wrk $(VENV)/.installed-test
+	timeout 900 $(PY) bench/faults.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

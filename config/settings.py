@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.staticfiles",
+    # Two-step sign-in (forum/signin.py): authenticator apps and one-time backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
 ]
 
@@ -85,7 +89,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the code was given
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After both: a session signed in without its member's code is asked for it (messages).
+    "forum.signin.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
@@ -137,6 +144,8 @@ if REDIS_URL:
             "BACKEND": "config.cache.SharedPoolRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "forum",
+            # Fail fast when Redis is down or hung: a miss costs a render, a wait costs a page.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -202,11 +211,22 @@ AXES_FAILURE_LIMIT = limits.LOGIN_FAILURES_BEFORE_LOCKOUT
 AXES_COOLOFF_TIME = timedelta(minutes=limits.LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "forum.views.accounts.locked_out"
+AXES_USERNAME_CALLABLE = "forum.throttling.axes_username"  # cut to the length axes stores
 AXES_RESET_ON_SUCCESS = True
 # Tries during the pause do not restart it: a member who waits gets in when it says.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # No record of successful sign-ins (members' addresses); failed ones expire with the pause.
 AXES_DISABLE_ACCESS_LOG = True
+# A wrong two-step code is a failed sign-in too (forum/views/two_factor.py); axes keeps the
+# request's fields, so the code is masked like the user name.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
+# Two-step sign-in (django-otp; docs/security.md): optional for verified members and every
+# role. REQUIRE_TWO_FACTOR_FOR_STAFF=on sends moderators, editors and staff who have not turned
+# it on to its page before the admins and the moderation tools.
+REQUIRE_TWO_FACTOR_FOR_STAFF = env.flag("REQUIRE_TWO_FACTOR_FOR_STAFF", default=False)
+OTP_TOTP_ISSUER = "Prosecutors' Exchange"  # the name authenticator apps show beside the account
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the Django admin lists devices, never their keys
 
 # Registrations, posts and searches (django-ratelimit, forum/throttling.py), counted in the
 # default cache: Redis, shared by every process; the local-memory cache of the embedded default
@@ -279,6 +299,36 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin's Content Security Policy keeps its fetches on this origin: no daily look-up of
 # Wagtail's latest release from releases.wagtail.org (upgrades go through requirements.txt).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Uploads (docs/security.md, "Uploads"). Images: decoded by Wagtail (Willow) and checked for
+# size and pixels; no SVG, which can carry script. config/media.py serves them and renditions.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # width x height x frames
+# Documents: PDF, plain text and office files, never HTML, SVG, XML or scripts, each served with
+# the type given here; cms/documents.py checks that a file's first bytes match its extension.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "txt": "text/plain",
+    "csv": "text/csv",
+    "rtf": "application/rtf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+WAGTAILDOCS_EXTENSIONS = list(WAGTAILDOCS_CONTENT_TYPES)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.DocumentForm"
+# Always through Wagtail's view, which checks the collection's privacy (never /media/documents/,
+# config/media.py); it sends nosniff and "default-src 'none'". Only these open in the browser,
+# everything else downloads as an attachment.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Production hardening -----------------------------------------------------------------

@@ -8,7 +8,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
+from config.media import serve_media
 from forum.views import accounts
 from forum.views.health import healthz
 
@@ -16,15 +18,18 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, behind a check of their return address (cms/views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        cms_views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploaded pictures, in every environment; documents only through the view above.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
     # Built from every page in eight languages (hundreds of URLs): cached for 15 minutes.
     path("sitemap.xml", cache_page(15 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under a language prefix (/en/, /es/, ...); "/" redirects to the
 # visitor's language (Accept-Language). The language switcher links to the same page under
@@ -34,5 +39,14 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        cms_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
 )
+
+# Rendered without the database (forum/views/errors.py): a database outage is a 503 page.
+handler400 = "forum.views.errors.bad_request"
+handler500 = "forum.views.errors.server_error"

@@ -49,6 +49,27 @@ POSTS_PER_WINDOW = 10  # new threads and replies together, per member ...
 POST_WINDOW_SECONDS = 60  # ... per this many seconds
 SEARCHES_PER_WINDOW = 30  # per member, or per IP address for visitors ...
 SEARCH_WINDOW_SECONDS = 60  # ... per this many seconds
+# Sign-in attempts from one IP address, whatever the usernames (axes locks one username at a
+# time; this stops trying one password on many): a whole office behind one address fits.
+SIGN_INS_PER_WINDOW = 30
+SIGN_IN_WINDOW_SECONDS = 900
+# Password confirmations by a signed-in member (deleting the account): a stolen session may not
+# guess the password behind it.
+PASSWORD_CHECKS_PER_WINDOW = 5
+PASSWORD_CHECK_WINDOW_SECONDS = 900
+# Two-step sign-in (forum/signin.py). The code must follow the password within this many
+# seconds, or the password is asked again ...
+TWO_FACTOR_PENDING_SECONDS = 300
+# ... as it is after this many wrong codes. Each wrong code is also a failed sign-in for
+# django-axes: with wrong passwords, LOGIN_FAILURES_BEFORE_LOCKOUT of them pause the address.
+TWO_FACTOR_FAILURES_PER_SIGN_IN = 3
+TWO_FACTOR_CODES_PER_WINDOW = 10  # codes tried for one account, from any address, ...
+TWO_FACTOR_CODE_WINDOW_SECONDS = 900  # ... per this many seconds
+TWO_FACTOR_BACKUP_CODES = 10  # one-time backup codes per set
+TWO_FACTOR_CODE_MAX_LENGTH = 24  # characters typed in the code field, spaces included
+# A signed-in session of a member without an authenticator looks again this often, so a session
+# opened elsewhere before they turned it on is asked for a code soon after.
+TWO_FACTOR_RECHECK_SECONDS = 300
 
 # Presence: a socket counts as reading a thread while it refreshes its row this often ...
 PRESENCE_HEARTBEAT_SECONDS = 30
@@ -59,3 +80,8 @@ PRESENCE_DEBOUNCE_SECONDS = 2
 # ... and, for big audiences, less often: a count goes to every reader, so a process sends at
 # most this many presence frames a second per thread (1,000 readers: one count per 5 s).
 PRESENCE_FRAMES_PER_SECOND = 200
+
+# Member avatars (docs/security.md, "Uploads"). The upload is checked, then re-encoded.
+AVATAR_MAX_BYTES = 1024 * 1024  # the file as uploaded
+AVATAR_MAX_PIXELS = 16_000_000  # width x height of the uploaded picture (a 4000 x 4000 photo)
+AVATAR_SIZE = 256  # stored avatars are this many pixels square

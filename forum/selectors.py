@@ -26,6 +26,10 @@ from forum.models import (
 )
 from forum.permissions import User, is_member, moderation_scope, visible_boards, visible_posts
 
+SLUG_MAX_LENGTH = max(
+    Board._meta.get_field("slug").max_length, ProgramArea._meta.get_field("slug").max_length
+)
+
 
 def program_areas_with_boards(user: User) -> list[ProgramArea]:
     """Every program area, each with ``readable_boards``: the boards this user may read."""
@@ -52,6 +56,8 @@ def board_by_id(pk: int) -> Board:
 
 def board_by_slugs(area_slug: str, board_slug: str) -> Board | None:
     """The board at /b/<area>/<board>/, from the cache like board_by_id; None if none."""
+    if max(len(area_slug), len(board_slug)) > SLUG_MAX_LENGTH:
+        return None  # names no board, and would make a cache key longer than a cache takes
     key = f"forum:board-slugs:{area_slug}:{board_slug}:{listing_version()}"
     pk = cache.get(key)
     if pk is None:
@@ -168,14 +174,30 @@ def thread_page(user: User, thread: Thread, *, page: int) -> ThreadPage:
     return ThreadPage(posts, page, num_pages, last_read, watching)
 
 
+def readable_notifications(user: User) -> QuerySet[Notification]:
+    """The member's notifications that show nothing they may no longer read.
+
+    A notification names its thread. Since it was sent the post may have been hidden or
+    deleted, or the member may have lost the board (a group left, the board closed): then it is
+    no longer listed or counted, as Discourse drops notifications of topics you cannot see.
+    Moderation notices about the member's own posts always stay.
+    """
+    still_readable = Q(thread__board__in=visible_boards(user)) & (
+        Q(post__isnull=True) | Q(post__state=Post.State.PUBLISHED)
+    )
+    return Notification.objects.filter(recipient=user).filter(
+        Q(action__isnull=False) | still_readable
+    )
+
+
 def unread_notification_count(user: User) -> int:
     if not is_member(user):
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return readable_notifications(user).filter(read_at__isnull=True).count()
 
 
 def notifications_for(user: User) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related(
+    return readable_notifications(user).select_related(
         "actor__profile", "thread", "post", "action__thread"
     )
 

@@ -1,4 +1,5 @@
-"""Rate limits on requests: registrations, posts and searches (numbers in forum/limits.py).
+"""Rate limits on requests: registrations, sign-ins, posts, searches and password checks
+(numbers in forum/limits.py).
 
 django-ratelimit counts each request in the shared cache (Redis with several processes), per
 fixed window. A view calls ``throttle`` just before the work the limit protects, after its form
@@ -53,6 +54,18 @@ SEARCH = Limit(
     lambda: (limits.SEARCHES_PER_WINDOW, limits.SEARCH_WINDOW_SECONDS),
     _("You have searched many times in a short while. Wait a minute, then search again."),
 )
+SIGN_IN = Limit(
+    "forum.sign-in",
+    "ip",
+    lambda: (limits.SIGN_INS_PER_WINDOW, limits.SIGN_IN_WINDOW_SECONDS),
+    _("Many sign-ins were tried from your network recently. Try again in a few minutes."),
+)
+PASSWORD_CHECK = Limit(
+    "forum.password-check",
+    "user",
+    lambda: (limits.PASSWORD_CHECKS_PER_WINDOW, limits.PASSWORD_CHECK_WINDOW_SECONDS),
+    _("Your password was asked for many times in a short while. Try again in 15 minutes."),
+)
 
 
 class RateLimited(Exception):
@@ -77,8 +90,31 @@ def throttle(request: HttpRequest, limit: Limit) -> None:
         raise RateLimited(str(limit.message), retry_after=max(usage["time_left"], 1))
 
 
+def refused_form(form_class, refusal: RateLimited, *args, **kwargs):
+    """An unbound form that carries only the refusal: what was sent is not checked (a password
+    guess over the limit stays unanswered), and typed fields come back through ``initial``."""
+    form = form_class(*args, **kwargs)
+    form.cleaned_data = {}  # what add_error() expects of a form it marks
+    form.add_error(None, str(refusal))
+    return form
+
+
 def too_many_requests(response: HttpResponse, refusal: RateLimited) -> HttpResponse:
     """Mark a rendered page as the answer to a refused request: 429 with Retry-After."""
     response.status_code = 429
     response["Retry-After"] = str(refusal.retry_after)
     return response
+
+
+# django-axes keeps the username of each failed sign-in in a 255-character column, as it was
+# typed; Django's sign-in form does not check its length, so a longer one was a database error
+# (a 500 on PostgreSQL; jazzband/django-axes#1381). No account has a name that long.
+AXES_USERNAME_MAX_LENGTH = 255
+
+
+def axes_username(request: HttpRequest, credentials: dict | None) -> str | None:
+    """The username django-axes counts a failed sign-in under (AXES_USERNAME_CALLABLE): axes'
+    own choice (the credentials, else the form), cut to the length of its column."""
+    source = credentials or getattr(request, "data", request.POST)
+    username = source.get("username")
+    return username[:AXES_USERNAME_MAX_LENGTH] if isinstance(username, str) else username

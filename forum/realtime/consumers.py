@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from forum import limits
 from forum.models import Event, Post
-from forum.permissions import moderation_scope, stream_access
+from forum.permissions import moderation_scope, stream_access, visible_boards
 from forum.realtime import presence, streams
 from forum.realtime.streams import access_group
 
@@ -70,7 +70,7 @@ def _following(user, stream: streams.Stream, *, fresh: bool = False) -> Followin
 
 
 @database_sync_to_async
-def _missed(sources: list[str], after: int) -> list[dict] | None:
+def _missed(sources: list[str], after: int, user) -> list[dict] | None:
     """Events after ``after``, oldest first; None when there are too many to replay."""
     events = list(
         Event.objects.filter(_stored(sources), pk__gt=after).order_by("pk")[
@@ -79,7 +79,31 @@ def _missed(sources: list[str], after: int) -> list[dict] | None:
     )
     if len(events) > limits.REPLAY_LIMIT:
         return None
-    return _as_now([event.as_message() for event in events])
+    return _still_readable(user, _as_now([event.as_message() for event in events]))
+
+
+def _still_readable(user, messages: list[dict]) -> list[dict]:
+    """Replayed notifications name a thread: those about a post hidden or deleted since, or in
+    a board the member has lost, are left out, as on the notifications page (selectors.py)."""
+    named = {
+        m["payload"].get("post_id")
+        for m in messages
+        if m["kind"] == "notification.created" and m["payload"].get("post_id")
+    }
+    if not named:
+        return messages
+    readable = set(
+        Post.objects.filter(
+            pk__in=named, state=Post.State.PUBLISHED, thread__board__in=visible_boards(user)
+        ).values_list("pk", flat=True)
+    )
+    return [
+        m
+        for m in messages
+        if m["kind"] != "notification.created"
+        or not m["payload"].get("post_id")
+        or m["payload"]["post_id"] in readable
+    ]
 
 
 def _as_now(messages: list[dict]) -> list[dict]:
@@ -214,7 +238,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         self.last_sent[stream.name] = last_id if last_id is not None else latest
         self.floor[stream.name], self.seen[stream.name] = self.last_sent[stream.name], set()
         if last_id is not None:
-            missed = await _missed(following.sources, last_id)
+            # An id beyond the newest event comes from another log (the database restored from
+            # a backup, a client of another site): kept, it would drop every event up to it.
+            missed = None if last_id > latest else await _missed(following.sources, last_id, user)
             if missed is None:
                 self.last_sent[stream.name] = self.floor[stream.name] = latest
                 await self.send_json({"type": "resync", "stream": stream.name, "last_id": latest})

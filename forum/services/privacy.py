@@ -3,7 +3,8 @@
 Deletion anonymizes rather than removes (Discourse's default): the account row stays, renamed
 and emptied, so the posts keep their place in threads that others replied to, and the
 moderation log (append-only, an audit trail) keeps pointing at an account. What was personal
-goes: names, addresses, the profile, the password, sessions, what they watched and were told.
+goes: names, addresses, the profile and its picture, the password, sessions, what they watched
+and were told.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from forum.models import (
-    Board,
     Event,
     Flag,
     ModerationAction,
@@ -32,13 +32,15 @@ from forum.models import (
     Profile,
     ReadMarker,
     Subscription,
-    Thread,
 )
 from forum.models.members import public_name
 from forum.permissions import check_delete_own_account
 from forum.realtime import streams
 from forum.search.documents import POST
 from forum.search.queue import schedule
+from forum.services import two_factor
+from forum.services.members import touch_pages_showing
+from forum.uploads import delete_file_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -84,9 +86,7 @@ def export_member_data(*, member) -> dict:
             "last_login": _iso(member.last_login),
             "groups": sorted(member.groups.values_list("name", flat=True)),
         },
-        "profile": (
-            {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS} if profile else None
-        ),
+        "profile": _profile(profile) if profile else None,
         "posts": _posts(member),
         "revisions": _revisions(member),
         "subscriptions": _subscriptions(member),
@@ -94,7 +94,17 @@ def export_member_data(*, member) -> dict:
         "notifications": _notifications(member),
         "flags": _flags(member),
         "moderation": _moderation(member),
+        "two_step_sign_in": _two_step_sign_in(member),
     }
+
+
+def _profile(profile: Profile) -> dict:
+    data = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
+    # A file is given by its address, where the member can download it.
+    for name in Profile.PERSONAL_FILES:
+        stored = getattr(profile, name)
+        data[name] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + stored.url if stored else None
+    return data
 
 
 def _iso(value) -> str | None:
@@ -225,6 +235,17 @@ def _moderation(member) -> list[dict]:
     ]
 
 
+def _two_step_sign_in(member) -> dict:
+    """Whether it is on, when, and how many backup codes are left; never the key or the codes."""
+    status = two_factor.status(member)
+    return {
+        "on": status.on,
+        "since": _iso(status.since),
+        "last_used_at": _iso(status.last_used_at),
+        "backup_codes_left": status.backup_codes_left,
+    }
+
+
 # --- Deletion -------------------------------------------------------------------------------
 
 
@@ -240,23 +261,22 @@ def delete_account(*, member) -> None:
         profile, _created = Profile.objects.select_for_update().get_or_create(user=member)
         for name, value in CLEARED_PROFILE_FIELDS.items():
             setattr(profile, name, value)
+        for name in Profile.PERSONAL_FILES:
+            stored = getattr(profile, name)
+            if stored:
+                delete_file_on_commit(stored.storage, stored.name)
+            setattr(profile, name, "")
         profile.deleted_at = now
         profile.save()
         Subscription.objects.filter(user=member).delete()
+        two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
         Notification.objects.filter(recipient=member).delete()
         ReadMarker.objects.filter(user=member).delete()
         _forget_events(member)
         _end_sessions(member)
         post_ids = list(Post.objects.filter(author=member).values_list("pk", flat=True))
         schedule(POST, post_ids)
-        # Visitors' cached copies of pages that show the old name are keyed on these stamps.
-        threads = Thread.objects.filter(
-            Q(pk__in=Post.objects.filter(author=member).values("thread_id"))
-            | Q(author=member)
-            | Q(last_poster=member)
-        )
-        Board.objects.filter(pk__in=threads.values("board_id")).update(changed_at=now)
-        threads.update(changed_at=now)
+        touch_pages_showing(member=member, name=True)  # visitors' cached copies show the name
         transaction.on_commit(lambda: _close_sockets(member.pk))
     # The id only: what an administrator needs to repeat the deletion after restoring an older
     # backup (docs/security.md).

@@ -11,8 +11,23 @@ from cms.languages import url_in_language
 from forum import limits
 from forum.forms import ProfileForm, RegistrationForm
 from forum.models import Profile
-from forum.services.members import InvalidConfirmation, confirm_email, register_member
-from forum.throttling import REGISTRATION, RateLimited, throttle, too_many_requests
+from forum.permissions import can_use_two_factor
+from forum.services.members import (
+    InvalidConfirmation,
+    confirm_email,
+    register_member,
+    update_profile,
+)
+from forum.services.two_factor import has_two_factor
+from forum.signin import start_second_step
+from forum.throttling import (
+    REGISTRATION,
+    SIGN_IN,
+    RateLimited,
+    refused_form,
+    throttle,
+    too_many_requests,
+)
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -64,9 +79,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     instance, _created = Profile.objects.get_or_create(
         user=request.user, defaults={"display_name": request.user.get_username()}
     )
-    form = ProfileForm(request.POST or None, instance=instance)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        update_profile(member=request.user, form=form)
         # The site follows a newly chosen language at once, as it does at every sign-in.
         language = instance.preferred_language or get_language()
         with override(language):
@@ -75,20 +90,53 @@ def profile(request: HttpRequest) -> HttpResponse:
         if instance.preferred_language:
             set_language_cookie(response, language)
         return response
-    return render(request, "forum/profile.html", {"form": form, "profile": instance})
+    two_factor_on = has_two_factor(request.user)
+    context = {
+        "form": form,
+        "profile": instance,
+        "two_factor_on": two_factor_on,
+        "two_factor_offered": two_factor_on or can_use_two_factor(request.user),
+    }
+    return render(request, "forum/profile.html", context)
 
 
 class LoginView(auth_views.LoginView):
-    """Django's sign-in, then the member's preferred language (if they chose one)."""
+    """Django's sign-in, then the member's preferred language (if they chose one). A member
+    with two-step sign-in on is not signed in yet: a code is asked first (forum/signin.py).
+    Attempts from one address are counted whatever the usernames (django-axes counts failures
+    per username and address)."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            throttle(request, SIGN_IN)
+        except RateLimited as refusal:
+            form = refused_form(
+                self.get_form_class(),
+                refusal,
+                request,
+                initial={"username": request.POST.get("username", "")[:150]},
+            )
+            response = self.render_to_response(self.get_context_data(form=form))
+            return too_many_requests(response, refusal)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        profile = Profile.objects.filter(user=form.get_user()).first()
-        language = profile.preferred_language if profile else ""
-        if language and response.has_header("Location"):
-            response["Location"] = url_in_language(response["Location"], language, self.request)
-            set_language_cookie(response, language)
-        return response
+        user = form.get_user()
+        if has_two_factor(user):
+            return start_second_step(
+                self.request, user=user, backend=user.backend, next_url=self.get_success_url()
+            )
+        return follow_preferred_language(self.request, user, super().form_valid(form))
+
+
+def follow_preferred_language(request: HttpRequest, user, response: HttpResponse) -> HttpResponse:
+    """A sign-in's redirect, moved to the member's preferred language (and its cookie set)."""
+    profile = Profile.objects.filter(user=user).first()
+    language = profile.preferred_language if profile else ""
+    if language and response.has_header("Location"):
+        response["Location"] = url_in_language(response["Location"], language, request)
+        set_language_cookie(response, language)
+    return response
 
 
 def locked_out(request: HttpRequest, *args) -> HttpResponse:

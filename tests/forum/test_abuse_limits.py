@@ -23,7 +23,8 @@ RIGHT_PASSWORD = "correct horse battery"  # tests/factories.py
 def long_windows(monkeypatch):
     # The counts are fixed windows: a window a day long keeps a test that sends its requests
     # over a second or two from straddling the end of one and starting afresh.
-    for name in ("REGISTRATION_WINDOW_SECONDS", "POST_WINDOW_SECONDS", "SEARCH_WINDOW_SECONDS"):
+    windows = ("REGISTRATION_WINDOW_SECONDS", "POST_WINDOW_SECONDS", "SEARCH_WINDOW_SECONDS")
+    for name in (*windows, "SIGN_IN_WINDOW_SECONDS"):
         monkeypatch.setattr(limits, name, 24 * 3600)
 
 
@@ -106,6 +107,20 @@ def test_a_successful_sign_in_forgets_the_failures_before_it(client, member):
         assert sign_in(client, "wrong").status_code == 200
 
 
+@pytest.mark.parametrize("login", [LOGIN, "/en/_util/login/"])  # ours, and Wagtail's
+def test_a_username_longer_than_axes_stores_is_counted_cut_not_a_500(client, login):
+    # Found by tests/forum/test_fuzz_forms.py on PostgreSQL: Django's sign-in form does not
+    # check the username's length, and axes stored it whole in a 255-character column.
+    username = "x" * 1000
+    for _ in range(limits.LOGIN_FAILURES_BEFORE_LOCKOUT - 1):
+        assert client.post(login, {"username": username, "password": "x"}).status_code == 200
+
+    locked = client.post(login, {"username": username, "password": "x"})
+
+    assert locked.status_code == 429
+    assert AccessAttempt.objects.get().username == "x" * 255
+
+
 def test_the_lock_out_page_is_in_the_language_of_the_sign_in_page(client, member):
     for _ in range(limits.LOGIN_FAILURES_BEFORE_LOCKOUT):
         response = client.post("/es/accounts/login/", {"username": "member", "password": "x"})
@@ -113,6 +128,22 @@ def test_the_lock_out_page_is_in_the_language_of_the_sign_in_page(client, member
     assert response.status_code == 429
     assert '<html lang="es"' in response.text
     assert 'href="/es/accounts/password_reset/"' in response.text
+
+
+def test_sign_ins_from_one_address_are_limited_whatever_the_usernames(client, member):
+    for n in range(limits.SIGN_INS_PER_WINDOW):
+        assert sign_in(client, "a common password", username=f"someone{n}").status_code == 200
+
+    refused = sign_in(client, RIGHT_PASSWORD, username="member")
+
+    assert refused.status_code == 429
+    assert "Many sign-ins were tried from your network recently" in refused.text
+    assert 'value="member"' in refused.text  # the username typed is kept
+    assert int(refused["Retry-After"]) > 0
+    assert not signed_in_as(client, member)
+    elsewhere = sign_in(client, RIGHT_PASSWORD, REMOTE_ADDR="203.0.113.9")
+    assert elsewhere.status_code == 302
+    assert signed_in_as(client, member)
 
 
 # --- Registration ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from config.asgi import application
+from forum import limits
 from forum.models import (
     Event,
     Flag,
@@ -235,6 +236,21 @@ def test_a_wrong_password_gives_a_clear_error_and_changes_nothing(client, member
     assert Subscription.objects.filter(user=member).exists()
     assert Notification.objects.filter(recipient=member).exists()
     assert client.get("/en/accounts/profile/").status_code == 200
+
+
+def test_guessing_the_password_behind_a_session_stops_after_five_tries(client, member):
+    client.force_login(member)
+    for _ in range(limits.PASSWORD_CHECKS_PER_WINDOW):
+        assert client.post(DELETE, {"password": "a guess"}).status_code == 200
+
+    refused = client.post(DELETE, {"password": PASSWORD})
+
+    assert refused.status_code == 429
+    assert "Your password was asked for many times" in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    member.refresh_from_db()
+    assert member.is_active
+    assert member.profile.deleted_at is None
 
 
 def test_the_deleted_members_posts_show_deleted_member(client, member, other_member, boards):

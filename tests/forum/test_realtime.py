@@ -186,6 +186,28 @@ async def test_too_many_missed_events_means_resync(public_thread, monkeypatch):
     await socket.disconnect()
 
 
+async def test_a_last_id_beyond_the_log_means_resync_and_new_events_still_arrive(public_thread):
+    # After the database is restored from a backup, a page open since remembers ids the log
+    # has not reached: kept as they are, every event up to them would be dropped.
+    stream = streams.thread(public_thread.pk)
+    await sync_to_async(publish_event)(stream=stream, kind="post.edited", payload={})
+    latest = await sync_to_async(lambda: Event.objects.latest("pk").pk)()
+
+    socket = await open_socket()
+    await socket.send_json_to({"type": "subscribe", "stream": stream.name, "last_id": latest + 500})
+
+    assert await socket.receive_json_from(timeout=5) == {
+        "type": "resync",
+        "stream": stream.name,
+        "last_id": latest,
+    }
+    assert (await socket.receive_json_from(timeout=5))["last_id"] == latest  # subscribed
+    await sync_to_async(publish_event)(stream=stream, kind="post.edited", payload={"n": 1})
+    event = await socket.receive_json_from(timeout=5)
+    assert (event["type"], event["payload"]) == ("event", {"n": 1})
+    await socket.disconnect()
+
+
 @pytest.mark.parametrize(
     ("stream", "error"),
     [
