@@ -20,6 +20,7 @@ every-event checks as bench/load.py. Bounded: about 5 minutes.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 
@@ -28,7 +29,7 @@ from loadkit import Posters, Prober, Readers, Sockets, percentile, settle
 
 from tests.live import DaphneServer
 
-FAULT_RUN = 50  # seconds of load per fault
+FAULT_RUN = int(os.environ.get("FAULT_RUN", 50))  # seconds of load per fault
 FAULT_AT = 15
 OUTAGE = 5
 SOCKETS = 200
@@ -124,7 +125,8 @@ def report(result: dict) -> None:
     print(
         f"  sockets: {result['events_expected']} events expected, "
         f"{result['events_missed']} missed ({result['sockets_missing_events']} sockets), "
-        f"{result['duplicate_deliveries']} duplicates, "
+        f"{result['duplicate_deliveries']} duplicates, {result['resent_on_resume']} re-sent on "
+        f"resume, "
         f"{result['socket_reconnects']} reconnects, {result['resyncs']} resyncs"
     )
 

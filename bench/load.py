@@ -76,6 +76,7 @@ async def main() -> None:
     print(
         f"  sockets ({SOCKETS}): {result['events_expected']} events expected, "
         f"{result['events_missed']} missed, {result['duplicate_deliveries']} duplicates, "
+        f"{result['resent_on_resume']} re-sent on resume, "
         f"{result['socket_reconnects']} reconnects, {result['resyncs']} resyncs"
     )
     print(f"  exceptions in the servers' logs: {dict(loadkit.SERVER_ERRORS) or 'none'}")

@@ -396,6 +396,7 @@ class Follower:
     first_last_id: int | None = None
     last_id: int | None = None
     received: list[int] = field(default_factory=list)
+    resent: int = 0  # events a resume sent again (its reorder window), dropped by id
     connects: int = 0
     drops: int = 0
     resyncs: int = 0
@@ -458,7 +459,10 @@ class Sockets:
                 follower.first_last_id = message["last_id"]
             follower.last_id = message["last_id"]
         elif message["type"] == "event":
-            follower.received.append(message["id"])
+            if message["id"] in follower.received:  # live.js drops these too (by post)
+                follower.resent += 1
+            else:
+                follower.received.append(message["id"])
             follower.last_id = message["id"]
         elif message["type"] == "resync":
             follower.resyncs += 1  # live.js would reload the page: events were skipped
@@ -582,6 +586,7 @@ def check(site: Site, posters: Posters, sockets: Sockets) -> dict:
         "duplicate_deliveries": sum(
             len(f.received) - len(set(f.received)) for f in sockets.followers
         ),
+        "resent_on_resume": sum(f.resent for f in sockets.followers),
         "socket_reconnects": sum(f.connects - 1 for f in sockets.followers),
         "resyncs": sum(f.resyncs for f in sockets.followers),
     }

@@ -136,6 +136,11 @@ if REDIS_URL:
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
                 "prefix": "forum",
+                # Messages waiting for one process (a group send counts once per process,
+                # whatever its sockets) and for one socket. Over it, channels_redis drops the
+                # message without a word: at the default 100, a process busy with hundreds of
+                # sockets subscribing lost the first replies of threads (bench/faults.py).
+                "capacity": 10_000,
             },
         }
     }

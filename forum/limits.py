@@ -23,6 +23,13 @@ EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
 
 # Real time (docs/realtime.md).
 REPLAY_LIMIT = 1000  # more missed events than this on one stream: the client is told to resync
+# Broadcasts from several processes can arrive out of id order: a client that resumes after id N
+# may lack an earlier id that was still on its way. A resume also replays the stream's events
+# stored up to this many seconds before N; the client drops ids it has (live.js: by post).
+REPLAY_REORDER_SECONDS = 30
+# Each Daphne process hands its sockets, this often, the stored events of the last
+# REPLAY_REORDER_SECONDS they were not sent (a writer that died before its broadcast).
+SWEEP_SECONDS = 5
 SUBSCRIPTIONS_PER_SOCKET = 20
 SOCKET_MESSAGES_PER_WINDOW = 30  # a socket may send this many messages ...
 SOCKET_RATE_WINDOW = 10  # ... per this many seconds

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 
 from forum import limits
 from forum.models import Event, Post
@@ -21,6 +25,7 @@ from forum.realtime.streams import access_group
 MAX_MESSAGE_BYTES = 4096
 CLOSE_RATE_LIMITED = 4429
 ALL_MODERATION = "moderation:*"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,10 +77,15 @@ def _following(user, stream: streams.Stream, *, fresh: bool = False) -> Followin
 @database_sync_to_async
 def _missed(sources: list[str], after: int, user) -> list[dict] | None:
     """Events after ``after``, oldest first; None when there are too many to replay."""
+    resumed_at = Event.objects.filter(pk=after).values_list("created_at", flat=True).first()
+    window = Q(pk__gt=after)
+    if resumed_at is not None:
+        reorder = timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
+        window |= Q(pk__lt=after, created_at__gte=resumed_at - reorder)
     events = list(
-        Event.objects.filter(_stored(sources), pk__gt=after).order_by("pk")[
-            : limits.REPLAY_LIMIT + 1
-        ]
+        Event.objects.filter(_stored(sources))
+        .filter(window)
+        .order_by("pk")[: limits.REPLAY_LIMIT + 1]
     )
     if len(events) > limits.REPLAY_LIMIT:
         return None
@@ -154,6 +164,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def disconnect(self, code) -> None:
+        _SWEPT.pop(self, None)
         subscriptions = getattr(self, "subscriptions", {})
         while subscriptions:  # pop first, so the board's access group is left with the last
             _name, following = subscriptions.popitem()
@@ -234,6 +245,8 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         if following.board_id is not None:
             await self.channel_layer.group_add(access_group(following.board_id), self.channel_name)
         self.subscriptions[stream.name] = following
+        _SWEPT[self] = None
+        start_sweeping()
         latest = await _latest(following.sources)
         self.last_sent[stream.name] = last_id if last_id is not None else latest
         self.floor[stream.name], self.seen[stream.name] = self.last_sent[stream.name], set()
@@ -245,6 +258,8 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                 self.last_sent[stream.name] = self.floor[stream.name] = latest
                 await self.send_json({"type": "resync", "stream": stream.name, "last_id": latest})
             else:
+                # The reorder window's events come before last_id: let them through once.
+                self.floor[stream.name] = min([last_id, *(e["id"] - 1 for e in missed)])
                 for event in missed:
                     await self._deliver(event)
         reply = {
@@ -339,3 +354,64 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
 
     async def send_error(self, message: str, **extra) -> None:
         await self.send_json({"type": "error", "message": message, **extra})
+
+
+# --- Late delivery -----------------------------------------------------------------------------
+# publish_event broadcasts after commit, from the process that wrote. A process that dies
+# between its commit and its broadcast (a restart, a crash) leaves an event in the table that
+# no socket was sent: sockets that reconnect replay it, but sockets on the other, healthy
+# processes never reconnect (bench/faults.py found them). So every SWEEP_SECONDS each process
+# reads the recent events of the streams its sockets follow, one query whatever their number,
+# and hands each to its followers, which drop the ids they have sent (_deliver). Members' own
+# streams are left out: their replay filter is per member, and the notifications page and its
+# badge have every notification anyway.
+
+_SWEPT: dict[ForumConsumer, None] = {}  # sockets of this process with subscriptions, in order
+_sweeper: asyncio.Task | None = None
+
+
+@database_sync_to_async
+def _recent(sources: list[str], moderation: bool) -> list[dict]:
+    since = timezone.now() - timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
+    stored = Q(stream__in=sources) | (Q(stream__startswith="moderation:") if moderation else Q())
+    events = Event.objects.filter(stored, created_at__gte=since).order_by("pk")
+    return _as_now([event.as_message() for event in events[: limits.REPLAY_LIMIT]])
+
+
+async def sweep() -> None:
+    """Hand this process's sockets the recent events they follow and were not sent."""
+    followers: dict[str, list[ForumConsumer]] = {}
+    moderation: list[ForumConsumer] = []
+    for consumer in list(_SWEPT):
+        for following in list(consumer.subscriptions.values()):
+            for source in following.sources:
+                if source == ALL_MODERATION:
+                    moderation.append(consumer)
+                elif not source.startswith("user:"):
+                    followers.setdefault(source, []).append(consumer)
+    if not followers and not moderation:
+        return
+    for event in await _recent(sorted(followers), bool(moderation)):
+        stored = event["stream"]
+        late = followers.get(stored, []) + (moderation if stored.startswith("moderation:") else [])
+        for consumer in late:
+            try:
+                await consumer._deliver(event)
+            except Exception:  # noqa: BLE001 - a socket closing meanwhile: forget it
+                _SWEPT.pop(consumer, None)
+
+
+async def _sweep_forever() -> None:
+    while True:
+        await asyncio.sleep(limits.SWEEP_SECONDS)
+        try:
+            await sweep()
+        except Exception:  # noqa: BLE001 - the database restarting: try again next time
+            logger.warning("late-delivery sweep failed; next in %s s", limits.SWEEP_SECONDS)
+
+
+def start_sweeping() -> None:
+    global _sweeper
+    loop = asyncio.get_running_loop()
+    if _sweeper is None or _sweeper.done() or _sweeper.get_loop() is not loop:
+        _sweeper = loop.create_task(_sweep_forever())

@@ -186,6 +186,35 @@ async def test_too_many_missed_events_means_resync(public_thread, monkeypatch):
     await socket.disconnect()
 
 
+async def test_a_resume_replays_what_came_just_before_its_last_id(public_thread):
+    # Two processes broadcast two replies: the later id arrives first, then the socket drops
+    # before the earlier one arrives. Resuming after the later id must still bring the earlier.
+    stream = streams.thread(public_thread.pk)
+
+    def stored(ago: int) -> int:
+        event = publish_event(stream=stream, kind="post.edited", payload={"ago": ago})
+        Event.objects.filter(pk=event.pk).update(created_at=timezone.now() - timedelta(seconds=ago))
+        return event.pk
+
+    long_before = await sync_to_async(stored)(limits.REPLAY_REORDER_SECONDS + 60)
+    on_its_way = await sync_to_async(stored)(2)
+    received = await sync_to_async(stored)(1)
+
+    socket = await open_socket()
+    await socket.send_json_to({"type": "subscribe", "stream": stream.name, "last_id": received})
+
+    replayed = await socket.receive_json_from(timeout=5)
+    assert (replayed["type"], replayed["id"]) == ("event", on_its_way)
+    assert await socket.receive_json_from(timeout=5) == {
+        "type": "subscribed",
+        "stream": stream.name,
+        "last_id": received,
+        "readers": 1,
+    }
+    assert long_before < on_its_way  # older than the window: the client had it, not replayed
+    await socket.disconnect()
+
+
 async def test_a_last_id_beyond_the_log_means_resync_and_new_events_still_arrive(public_thread):
     # After the database is restored from a backup, a page open since remembers ids the log
     # has not reached: kept as they are, every event up to them would be dropped.
@@ -337,3 +366,23 @@ async def test_a_closed_socket_leaves_every_group_it_joined(public_thread):
 
     for group in groups:
         assert await group_members(group) == before[group], group
+
+
+async def test_an_event_stored_but_never_broadcast_still_reaches_a_connected_socket(
+    public_thread, monkeypatch
+):
+    # The process that wrote it died between its commit and its broadcast: the row is there,
+    # no group message was sent, and this socket has no reason to reconnect.
+    monkeypatch.setattr(limits, "SWEEP_SECONDS", 0.1)
+    stream = streams.thread(public_thread.pk)
+    socket = await open_socket()
+    assert (await subscribe(socket, stream.name))["type"] == "subscribed"
+
+    orphan = await sync_to_async(Event.objects.create)(
+        stream=stream.name, kind="post.edited", payload={"orphan": True}
+    )
+
+    event = await socket.receive_json_from(timeout=5)
+    assert (event["type"], event["id"], event["payload"]) == ("event", orphan.pk, {"orphan": True})
+    assert await socket.receive_nothing(timeout=0.5)  # sent once, not at every sweep
+    await socket.disconnect()
