@@ -14,7 +14,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
@@ -90,13 +92,36 @@ def throttle(request: HttpRequest, limit: Limit) -> None:
         raise RateLimited(str(limit.message), retry_after=max(usage["time_left"], 1))
 
 
-def refused_form(form_class, refusal: RateLimited, *args, **kwargs):
-    """An unbound form that carries only the refusal: what was sent is not checked (a password
-    guess over the limit stays unanswered), and typed fields come back through ``initial``."""
-    form = form_class(*args, **kwargs)
-    form.cleaned_data = {}  # what add_error() expects of a form it marks
-    form.add_error(None, str(refusal))
-    return form
+# Codes tried for one account at its two-step sign-in, from any address (forum/signin.py).
+CODE_ATTEMPTS = Limit(
+    "forum.two_factor",
+    "forum.signin.pending_account_key",
+    lambda: (limits.TWO_FACTOR_CODES_PER_WINDOW, limits.TWO_FACTOR_CODE_WINDOW_SECONDS),
+    _(
+        "Many codes were tried for this account in a short while. Wait a few minutes, then "
+        "sign in again."
+    ),
+)
+
+
+def refuse_over_limit(
+    request: HttpRequest, limit: Limit, *, form, template: str, context: dict | None = None
+) -> HttpResponse | None:
+    """Count this request against ``limit``. Over it: ``template`` again with the bound
+    ``form`` carrying the reason, answered 429 with Retry-After. None: go on.
+
+    A form not validated yet stays unchecked (a password guess over the limit goes unanswered)
+    but keeps what was typed; password fields are never sent back.
+    """
+    try:
+        throttle(request, limit)
+    except RateLimited as refusal:
+        if not hasattr(form, "cleaned_data"):
+            form._errors, form.cleaned_data = ErrorDict(), {}  # what add_error() expects
+        form.add_error(None, str(refusal))
+        response = render(request, template, {**(context or {}), "form": form})
+        return too_many_requests(response, refusal)
+    return None
 
 
 def too_many_requests(response: HttpResponse, refusal: RateLimited) -> HttpResponse:

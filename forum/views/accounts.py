@@ -20,14 +20,7 @@ from forum.services.members import (
 )
 from forum.services.two_factor import has_two_factor
 from forum.signin import start_second_step
-from forum.throttling import (
-    REGISTRATION,
-    SIGN_IN,
-    RateLimited,
-    refused_form,
-    throttle,
-    too_many_requests,
-)
+from forum.throttling import REGISTRATION, SIGN_IN, refuse_over_limit
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -35,12 +28,9 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("forum:home")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            throttle(request, REGISTRATION)
-        except RateLimited as refusal:
-            form.add_error(None, str(refusal))
-            response = render(request, "registration/register.html", {"form": form})
-            return too_many_requests(response, refusal)
+        template = "registration/register.html"
+        if refused := refuse_over_limit(request, REGISTRATION, form=form, template=template):
+            return refused
         register_member(
             username=form.cleaned_data["username"],
             email=form.cleaned_data["email"],
@@ -107,17 +97,13 @@ class LoginView(auth_views.LoginView):
     per username and address)."""
 
     def post(self, request, *args, **kwargs):
-        try:
-            throttle(request, SIGN_IN)
-        except RateLimited as refusal:
-            form = refused_form(
-                self.get_form_class(),
-                refusal,
-                request,
-                initial={"username": request.POST.get("username", "")[:150]},
-            )
-            response = self.render_to_response(self.get_context_data(form=form))
-            return too_many_requests(response, refusal)
+        form = self.get_form()
+        context = self.get_context_data(form=form)
+        template = self.get_template_names()[0]
+        if refused := refuse_over_limit(
+            request, SIGN_IN, form=form, template=template, context=context
+        ):
+            return refused
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):

@@ -18,7 +18,7 @@ from forum.permissions import (
 from forum.selectors import board_by_slugs, board_languages, board_page
 from forum.services import reading
 from forum.services.posting import start_thread
-from forum.throttling import POSTING, RateLimited, throttle, too_many_requests
+from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import int_param, post_url, refused_but_kept
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
@@ -70,12 +70,10 @@ def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
         return render(request, "forum/thread_form.html", context, status=403)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            throttle(request, POSTING)
-        except RateLimited as refusal:
-            form.add_error(None, str(refusal))  # the bound form keeps the title and text
-            response = render(request, "forum/thread_form.html", {"board": board, "form": form})
-            return too_many_requests(response, refusal)
+        if refused := refuse_over_limit(  # the bound form keeps the title and text
+            request, POSTING, form=form, template="forum/thread_form.html", context={"board": board}
+        ):
+            return refused
         post = start_thread(
             author=request.user,
             board=board,

@@ -12,13 +12,7 @@ from django.views.decorators.cache import never_cache
 from forum.forms import DeleteAccountForm
 from forum.permissions import can_delete_own_account
 from forum.services import privacy
-from forum.throttling import (
-    PASSWORD_CHECK,
-    RateLimited,
-    refused_form,
-    throttle,
-    too_many_requests,
-)
+from forum.throttling import PASSWORD_CHECK, refuse_over_limit
 
 
 @never_cache
@@ -38,14 +32,12 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         status = 403 if request.method == "POST" else 200
         return render(request, "forum/delete_account.html", {"refused": True}, status=status)
     form = DeleteAccountForm(request.user, request.POST or None)
-    if request.method == "POST":
-        try:
-            # Before the password is checked: the limit is on guesses, right or wrong.
-            throttle(request, PASSWORD_CHECK)
-        except RateLimited as refusal:
-            form = refused_form(DeleteAccountForm, refusal, request.user)
-            response = render(request, "forum/delete_account.html", {"form": form})
-            return too_many_requests(response, refusal)
+    template = "forum/delete_account.html"
+    # Before the password is checked: the limit is on guesses, right or wrong.
+    if request.method == "POST" and (
+        refused := refuse_over_limit(request, PASSWORD_CHECK, form=form, template=template)
+    ):
+        return refused
     if request.method == "POST" and form.is_valid():
         privacy.delete_account(member=request.user)
         logout(request)

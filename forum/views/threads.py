@@ -24,7 +24,7 @@ from forum.selectors import board_by_id, page_of_position, thread_page
 from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
-from forum.throttling import POSTING, RateLimited, throttle, too_many_requests
+from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import id_param, int_param, post_url, refused_but_kept
 
 
@@ -83,12 +83,11 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "forum/reply_form.html", context, status=403)
     form = PostForm(request.POST or None, initial=_quote_initial(request, thread))
     if request.method == "POST" and form.is_valid():
-        try:
-            throttle(request, POSTING)
-        except RateLimited as refusal:
-            form.add_error(None, str(refusal))  # the bound form keeps the text
-            response = render(request, "forum/reply_form.html", {"thread": thread, "form": form})
-            return too_many_requests(response, refusal)
+        template, context = "forum/reply_form.html", {"thread": thread}
+        if refused := refuse_over_limit(  # the bound form keeps the text
+            request, POSTING, form=form, template=template, context=context
+        ):
+            return refused
         try:
             post = post_reply(
                 author=request.user,

@@ -30,25 +30,9 @@ from qrcode.image.svg import SvgPathFillImage
 from forum import limits, signin
 from forum.permissions import can_use_two_factor
 from forum.services import two_factor
-from forum.throttling import (
-    PASSWORD_CHECK,
-    Limit,
-    RateLimited,
-    refused_form,
-    throttle,
-    too_many_requests,
-)
+from forum.throttling import CODE_ATTEMPTS, PASSWORD_CHECK, refuse_over_limit
 from forum.views.accounts import follow_preferred_language, locked_out
 
-CODE_ATTEMPTS = Limit(
-    "forum.two_factor",
-    "forum.signin.pending_account_key",
-    lambda: (limits.TWO_FACTOR_CODES_PER_WINDOW, limits.TWO_FACTOR_CODE_WINDOW_SECONDS),
-    gettext_lazy(
-        "Many codes were tried for this account in a short while. Wait a few minutes, then "
-        "sign in again."
-    ),
-)
 NOT_A_CODE = gettext_lazy(
     "Enter the 6-digit code your authenticator app shows, or one of your 8-character backup codes."
 )
@@ -230,13 +214,11 @@ def turn_off(request: HttpRequest) -> HttpResponse:
     if not two_factor.has_two_factor(request.user):
         return redirect("forum:two_factor")
     form = TurnOffForm(request.user, request.POST or None)
-    if request.method == "POST":
-        try:
-            throttle(request, PASSWORD_CHECK)  # the password is checked here too
-        except RateLimited as refusal:
-            form = refused_form(TurnOffForm, refusal, request.user)
-            response = render(request, "forum/two_factor/turn_off.html", {"form": form})
-            return too_many_requests(response, refusal)
+    template = "forum/two_factor/turn_off.html"
+    if request.method == "POST" and (  # the password is checked here too
+        refused := refuse_over_limit(request, PASSWORD_CHECK, form=form, template=template)
+    ):
+        return refused
     if request.method == "POST" and form.is_valid():
         check = two_factor.turn_off(user=request.user, code=form.cleaned_data["code"])
         if check.ok:
@@ -268,12 +250,9 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         return locked_out(request)
     form = CodeForm(request.POST or None, backup_codes=True)
     if request.method == "POST" and form.is_valid():
-        try:
-            throttle(request, CODE_ATTEMPTS)
-        except RateLimited as refusal:
-            form.add_error(None, str(refusal))
-            response = render(request, "forum/two_factor/sign_in_code.html", {"form": form})
-            return too_many_requests(response, refusal)
+        template = "forum/two_factor/sign_in_code.html"
+        if refused := refuse_over_limit(request, CODE_ATTEMPTS, form=form, template=template):
+            return refused
         check = two_factor.verify_code(user=pending.user, code=form.cleaned_data["code"])
         if check.ok:
             next_url = signin.finish_sign_in(request, pending, check.device)
