@@ -16,6 +16,7 @@ caching.py): the board and thread pages are keyed on their change stamps and can
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 
@@ -29,10 +30,6 @@ _clients: dict[tuple, RedisCacheClient] = {}
 _lock = threading.Lock()
 
 
-def _unavailable(operation: str, error: RedisError) -> None:
-    logger.warning("cache %s skipped: Redis does not answer (%s)", operation, error)
-
-
 class SharedPoolRedisCache(RedisCache):
     @cached_property
     def _cache(self) -> RedisCacheClient:
@@ -42,63 +39,36 @@ class SharedPoolRedisCache(RedisCache):
                 _clients[key] = self._class(self._servers, **self._options)
             return _clients[key]
 
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            _unavailable("get", error)
-            return default
 
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except RedisError as error:
-            _unavailable("get_many", error)
-            return {}
+def _tolerant(name: str, fallback) -> None:
+    """Wrap RedisCache.<name> so that a Redis error logs a warning and returns ``fallback(args,
+    kwargs)``: a miss for reads, nothing written for writes."""
+    method = getattr(RedisCache, name)
 
-    def has_key(self, key, version=None):
+    @functools.wraps(method)
+    def tolerant(self, *args, **kwargs):
         try:
-            return super().has_key(key, version)
+            return method(self, *args, **kwargs)
         except RedisError as error:
-            _unavailable("has_key", error)
-            return False
+            logger.warning("cache %s skipped: Redis does not answer (%s)", name, error)
+            return fallback(args, kwargs)
 
-    def add(self, key, value, timeout=None, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except RedisError as error:
-            _unavailable("add", error)
-            return False
+    setattr(SharedPoolRedisCache, name, tolerant)
 
-    def set(self, key, value, timeout=None, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except RedisError as error:
-            _unavailable("set", error)
 
-    def set_many(self, data, timeout=None, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except RedisError as error:
-            _unavailable("set_many", error)
-            return list(data)
+def _default(args, kwargs):  # get(key, default=None, version=None)
+    return kwargs.get("default", args[1] if len(args) > 1 else None)
 
-    def touch(self, key, timeout=None, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except RedisError as error:
-            _unavailable("touch", error)
-            return False
 
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except RedisError as error:
-            _unavailable("delete", error)
-            return False
-
-    def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except RedisError as error:
-            _unavailable("delete_many", error)
+for _name, _fallback in {
+    "get": _default,
+    "get_many": lambda args, kwargs: {},
+    "has_key": lambda args, kwargs: False,
+    "add": lambda args, kwargs: False,
+    "set": lambda args, kwargs: None,
+    "set_many": lambda args, kwargs: list(args[0] if args else kwargs["data"]),
+    "touch": lambda args, kwargs: False,
+    "delete": lambda args, kwargs: False,
+    "delete_many": lambda args, kwargs: None,
+}.items():
+    _tolerant(_name, _fallback)
