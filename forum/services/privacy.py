@@ -38,6 +38,7 @@ from forum.permissions import check_delete_own_account
 from forum.realtime import streams
 from forum.search.documents import POST
 from forum.search.queue import schedule
+from forum.selectors import readable_notifications
 from forum.services import two_factor
 from forum.services.members import touch_pages_showing
 from forum.uploads import delete_file_on_commit
@@ -178,7 +179,8 @@ def _read_positions(member) -> list[dict]:
 
 
 def _notifications(member) -> list[dict]:
-    rows = Notification.objects.filter(recipient=member).select_related(
+    # The ones the notifications page lists: none naming what the member may no longer read.
+    rows = readable_notifications(member).select_related(
         "actor__profile", "thread", "action__thread"
     )
     return [

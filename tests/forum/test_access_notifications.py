@@ -8,6 +8,7 @@ from django.test import Client
 from forum.selectors import unread_notification_count
 from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, post_reply
+from forum.services.privacy import export_member_data
 from tests.factories import thread_with_posts, verified_member
 from tests.forum.test_realtime_moderation import open_socket, receive
 
@@ -43,6 +44,7 @@ def test_a_notification_of_a_post_hidden_or_deleted_since_is_gone(
 
     assert TITLE not in notifications_page(member)
     assert unread_notification_count(member) == 0
+    assert export_member_data(member=member)["notifications"] == []  # the export lists them too
 
 
 @pytest.mark.django_db
