@@ -318,8 +318,12 @@ class AuditFilterForm(forms.Form):
     """Filters of the moderation log; unknown values are ignored rather than refused."""
 
     kind = forms.ChoiceField(label=_("Action"), required=False, choices=[])
-    moderator = forms.CharField(label=_("Moderator (user name)"), required=False, max_length=150)
-    member = forms.CharField(label=_("Member (user name)"), required=False, max_length=150)
+    moderator = forms.CharField(
+        label=_("Moderator (user name or display name)"), required=False, max_length=150
+    )
+    member = forms.CharField(
+        label=_("Member (user name or display name)"), required=False, max_length=150
+    )
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
@@ -239,6 +240,19 @@ def verification_queue() -> QuerySet[Profile]:
     )
 
 
+def members_named(name: str) -> QuerySet:
+    """The members called this, by user name or display name (exact, any case): a display name
+    several members share finds them all. Deleted members are nobody's match: their user name is
+    a placeholder and their display name is gone."""
+    name = name.strip()
+    if not name:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(
+        Q(username__iexact=name) | Q(profile__display_name__iexact=name),
+        profile__deleted_at__isnull=True,
+    )
+
+
 def moderation_log(user: User, filters: dict) -> QuerySet[ModerationAction]:
     """The audit log as this moderator may read it: their areas' rows and their own acts."""
     scope = moderation_scope(user)
@@ -252,9 +266,9 @@ def moderation_log(user: User, filters: dict) -> QuerySet[ModerationAction]:
     if filters.get("kind"):
         rows = rows.filter(kind=filters["kind"])
     if filters.get("moderator"):
-        rows = rows.filter(actor__username=filters["moderator"])
+        rows = rows.filter(actor__in=members_named(filters["moderator"]))
     if filters.get("member"):
-        rows = rows.filter(member__username=filters["member"])
+        rows = rows.filter(member__in=members_named(filters["member"]))
     if filters.get("since"):
         rows = rows.filter(created_at__date__gte=filters["since"])
     if filters.get("until"):

@@ -111,6 +111,15 @@ def public_name(user) -> str:
     return (profile.display_name if profile is not None else "") or user.get_username()
 
 
+def public_username(user) -> str:
+    """The user name others @mention a member by; none once they deleted their account (their
+    name then is "deleted-<id>", which must not be shown or matched as if it were theirs)."""
+    profile = getattr(user, "profile", None)
+    if profile is not None and profile.deleted_at is not None:
+        return ""
+    return user.get_username()
+
+
 class AllowedEmailDomain(models.Model):
     """Members who confirm an address at one of these domains are verified automatically."""
 

@@ -9,7 +9,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from forum.models import Event, Post, Thread
-from forum.models.members import public_name
+from forum.models.members import public_name, public_username
 from forum.realtime import streams
 from forum.realtime.streams import Stream
 
@@ -55,6 +55,7 @@ def post_payload(post: Post) -> dict:
         "state": post.state,
         "author_id": post.author_id,
         "author_name": public_name(post.author),
+        "author_username": public_username(post.author),
         "created_at": post.created_at.isoformat(),
         "edited_at": post.edited_at.isoformat() if post.edited_at else None,
         "edit_count": post.edit_count,

@@ -6,7 +6,6 @@ from datetime import datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,6 +14,7 @@ from forum.models import ProgramArea
 from forum.permissions import visible_boards
 from forum.search.engines.base import Filters
 from forum.search.service import MAX_QUERY_LENGTH
+from forum.selectors import members_named
 
 KIND_CHOICES = [
     ("", _("Everything")),
@@ -49,7 +49,9 @@ class SearchForm(forms.Form):
         empty_label=_("All boards"),
         error_messages={"invalid_choice": _("There is no such board.")},
     )
-    author = forms.CharField(label=_("Author (user name)"), required=False, max_length=150)
+    author = forms.CharField(
+        label=_("Author (user name or display name)"), required=False, max_length=150
+    )
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -77,14 +79,15 @@ class SearchForm(forms.Form):
             return None
         return next(area.pk for area in self.areas if area.slug == slug)  # a valid choice
 
-    def clean_author(self):
+    def clean_author(self) -> tuple[int, ...] | None:
+        """The ids of the members called so (a display name may be several members')."""
         name = self.cleaned_data["author"].strip()
         if not name:
             return None
-        author = get_user_model().objects.filter(username__iexact=name, is_active=True).first()
-        if author is None:
-            raise forms.ValidationError(_("No member has this user name."))
-        return author
+        authors = tuple(members_named(name).filter(is_active=True).values_list("pk", flat=True))
+        if not authors:
+            raise forms.ValidationError(_("No member has this user name or display name."))
+        return authors
 
     def clean(self):
         cleaned = super().clean()
@@ -106,7 +109,7 @@ class SearchForm(forms.Form):
             language=data["language"] or None,
             area_id=data["area"],
             board_id=data["board"].pk if data["board"] else None,
-            author_id=data["author"].pk if data["author"] else None,
+            author_ids=data["author"],
             since=start_of(data["since"]) if data["since"] else None,
             until=start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
         )

@@ -1,8 +1,8 @@
-"""How templates name a member: ``{{ post.author|member_name }}``."""
+"""How templates name a member: ``{{ post.author|member_name }}`` and ``|member_username``."""
 
 from django import template
 
-from forum.models.members import public_name
+from forum.models.members import public_name, public_username
 
 register = template.Library()
 
@@ -10,4 +10,10 @@ register = template.Library()
 @register.filter
 def member_name(user) -> str:
     """The public name of a member, "Deleted member" once they deleted their account."""
-    return public_name(user) if user is not None else ""
+    return public_name(user) if user else ""
+
+
+@register.filter
+def member_username(user) -> str:
+    """The user name to @mention a member by; empty for a deleted member."""
+    return public_username(user) if user else ""

@@ -78,7 +78,10 @@ LEAKS = ["Sealed diversion", "Council diversion", "rude reply", "awaiting review
         ({"q": "diversion", "board": "abc"}, "There is no such board."),
         ({"q": "diversion", "language": "xx"}, "Select a valid choice"),
         ({"q": "diversion", "type": "secret"}, "Select a valid choice"),
-        ({"q": "diversion", "author": "nobody-here"}, "No member has this user name."),
+        (
+            {"q": "diversion", "author": "nobody-here"},
+            "No member has this user name or display name.",
+        ),
         ({"q": "diversion", "since": "yesterday"}, "Enter a valid date."),
         ({"q": "diversion", "since": "2025-02-30"}, "Enter a valid date."),
         ({"q": "diversion", "since": "2025-03-02", "until": "2025-03-01"}, "before the start"),

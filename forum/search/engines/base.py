@@ -52,6 +52,7 @@ class Filters:
     area_id: int | None = None
     board_id: int | None = None
     author_id: int | None = None
+    author_ids: tuple[int, ...] | None = None  # any of these (a display name several share)
     since: datetime | None = None  # inclusive
     until: datetime | None = None  # exclusive
 

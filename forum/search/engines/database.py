@@ -96,6 +96,8 @@ def audience_q(audience: Audience) -> Q:
 def narrowing_q(filters: Filters) -> Q:
     """The filters that are not facets: board, author, dates."""
     q = Q(**filters.equal(NARROWING))
+    if filters.author_ids is not None:
+        q &= Q(author_id__in=filters.author_ids)
     if filters.since is not None:
         q &= Q(created_at__gte=filters.since)
     if filters.until is not None:

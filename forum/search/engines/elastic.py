@@ -145,6 +145,8 @@ def audience_filter(audience: Audience) -> Q | None:
 
 def narrowing_filters(filters: Filters) -> list[Q]:
     found = [Q("term", **{name: value}) for name, value in filters.equal(NARROWING).items()]
+    if filters.author_ids is not None:
+        found.append(Q("terms", author_id=list(filters.author_ids)))
     dates = {}
     if filters.since is not None:
         dates["gte"] = filters.since.isoformat()
