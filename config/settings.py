@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "forum.timezones.MemberTimeZoneMiddleware",  # after it: needs request.user
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the code was given
     "django.contrib.messages.middleware.MessageMiddleware",
     # After both: a session signed in without its member's code is asked for it (messages).
@@ -259,7 +260,9 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = "UTC"
+TIME_ZONE = "UTC"  # visitors'; a member's own is activated by forum.timezones
+# Unambiguous dates per language, as browsers print them (forum/formats/__init__.py).
+FORMAT_MODULE_PATH = ["forum.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

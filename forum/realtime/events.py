@@ -12,6 +12,7 @@ from forum.models import Event, Post, Thread
 from forum.models.members import public_name, public_username
 from forum.realtime import streams
 from forum.realtime.streams import Stream
+from forum.templatetags.forum_dates import machine_time
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,13 @@ def announce_access_change(board_id: int) -> None:
 
 
 def post_payload(post: Post) -> dict:
-    """What every reader of the thread may see of a post (sanitized HTML, never hidden text)."""
+    """What every reader of the thread may see of a post (sanitized HTML, never hidden text).
+
+    Everything forum/_post.html shows of a post, for live.js to render it alike; nothing that
+    depends on the reader (their actions on it come from the page they have open).
+    """
+    profile = getattr(post.author, "profile", None)
+    shown = profile is not None and profile.deleted_at is None
     data = {
         "post_id": post.pk,
         "thread_id": post.thread_id,
@@ -56,8 +63,10 @@ def post_payload(post: Post) -> dict:
         "author_id": post.author_id,
         "author_name": public_name(post.author),
         "author_username": public_username(post.author),
-        "created_at": post.created_at.isoformat(),
-        "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+        "author_organization": profile.organization if shown else "",
+        "author_avatar": profile.avatar.url if shown and profile.avatar else "",
+        "created_at": machine_time(post.created_at),
+        "edited_at": machine_time(post.edited_at) if post.edited_at else None,
         "edit_count": post.edit_count,
         "language": post.language,
     }

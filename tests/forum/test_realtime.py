@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from config.asgi import application
 from forum import limits
-from forum.models import Board, Event
+from forum.models import Board, Event, Profile
 from forum.realtime import streams
 from forum.realtime.consumers import CLOSE_RATE_LIMITED
-from forum.realtime.events import publish_event
+from forum.realtime.events import post_payload, publish_event
 from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, edit_post, post_reply
+from forum.services.privacy import delete_account
 from tests.factories import BoardFactory, thread_with_posts
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -386,3 +387,51 @@ async def test_an_event_stored_but_never_broadcast_still_reaches_a_connected_soc
     assert (event["type"], event["id"], event["payload"]) == ("event", orphan.pk, {"orphan": True})
     assert await socket.receive_nothing(timeout=0.5)  # sent once, not at every sweep
     await socket.disconnect()
+
+
+async def test_a_live_post_carries_what_its_page_shows_of_it_and_nothing_about_a_reader(
+    boards, member, other_member
+):
+    def write():
+        Profile.objects.filter(user=other_member).update(
+            organization="Office of the Prosecutor", avatar="avatars/face.webp"
+        )
+        thread = thread_with_posts(board=boards["public"], author=member)
+        author = Profile.objects.get(user=other_member).user  # as a request loads them
+        post = post_reply(author=author, thread=thread, body="Agreed.", language="en")
+        edit_post(post=post, editor=author, body="Agreed, with a caveat.")
+        return thread
+
+    thread = await sync_to_async(write)()
+    kinds = ("post.created", "post.edited")
+    payloads = await sync_to_async(
+        lambda: [e.payload for e in Event.objects.filter(kind__in=kinds).order_by("pk")]
+    )()
+
+    created, edited = payloads[-2], payloads[-1]
+    assert created["thread_id"] == edited["thread_id"] == thread.pk
+    assert created["author_organization"] == "Office of the Prosecutor"
+    assert created["author_avatar"].endswith("avatars/face.webp")
+    assert created["created_at"].endswith("Z")
+    assert "." not in created["created_at"]  # no microseconds
+    assert edited["edit_count"] == 1
+    # The reader's own actions (Edit, Flag) come from their page, never from the event.
+    assert not {"can_edit", "can_flag", "viewer"} & set(created)
+
+
+async def test_a_deleted_members_live_post_shows_no_organization_nor_picture(
+    boards, member, other_member
+):
+    def write():
+        Profile.objects.filter(user=other_member).update(
+            organization="Office of the Prosecutor", avatar="avatars/face.webp"
+        )
+        thread = thread_with_posts(board=boards["public"], author=member)
+        post = post_reply(author=other_member, thread=thread, body="Agreed.", language="en")
+        delete_account(member=other_member)
+        post.refresh_from_db()
+        return post_payload(post)
+
+    payload = await sync_to_async(write)()
+
+    assert (payload["author_organization"], payload["author_avatar"]) == ("", "")

@@ -274,3 +274,44 @@ def test_a_cached_visitor_page_carries_no_csrf_token_and_no_one_elses_message(
     assert first == second
     assert "csrfmiddlewaretoken" not in second
     assert 'class="messages"' not in second
+
+
+def live_template(html):
+    return re.search(r'<template id="post-template">(.*?)</template>', html, re.S).group(1)
+
+
+def test_the_live_post_template_is_the_posts_own_markup_without_an_address_or_a_date(
+    client, boards, member, other_member
+):
+    thread = thread_with_posts(board=boards["public"], author=other_member)
+    client.force_login(member)
+
+    html = client.get(f"/en/t/{thread.pk}/").content.decode()
+    template = live_template(html)
+
+    # One template (forum/_post.html) for both: the same parts, as data-slot marks them.
+    post_slots = set(re.findall(r'data-slot="(\w+)"', html.split("<template")[0]))
+    assert post_slots <= set(re.findall(r'data-slot="(\w+)"', template))
+    assert {"avatar", "organization", "edited", "flag", "reply", "quote"} <= set(
+        re.findall(r'data-slot="(\w+)"', template)
+    )
+    # Nothing a link checker follows, no empty <time>: live.js sets them.
+    assert " href=" not in template.replace('href="#reply"', "")
+    assert "<time" not in template
+
+
+def test_posts_can_take_the_keyboards_focus_and_offer_reply_to_who_may_reply(
+    client, boards, member, other_member
+):
+    thread = thread_with_posts(board=boards["public"], author=other_member, replies=1)
+
+    visitor = client.get(f"/en/t/{thread.pk}/").content.decode()
+    client.force_login(member)
+    html = client.get(f"/en/t/{thread.pk}/").content.decode()
+    posts = html.split('id="posts"')[1].split("<template")[0]
+
+    assert posts.count('tabindex="-1"') == 2
+    assert posts.count('href="#reply"') == 2  # one per post
+    assert html.count('href="#reply"') == 3 + 1  # and one at the top (+1: the template's)
+    assert f'data-mention="{other_member.username}"' in posts
+    assert 'href="#reply"' not in visitor

@@ -1,6 +1,7 @@
 // Live updates over the page's one WebSocket (protocol: docs/realtime.md). No framework.
 // The page says what to follow in <body data-streams="thread:12 user">; the chrome of a new
-// post comes from the page's own <template id="post-template">, so events carry only data.
+// post comes from the page's own <template id="post-template"> (forum/_post.html, the same
+// template as the server's posts), so events carry only data, the same for every reader.
 
 const body = document.body;
 const wanted = (body.dataset.streams || "").split(" ").filter(Boolean);
@@ -8,6 +9,7 @@ const lastIds = JSON.parse(sessionStorage.getItem("live:last") || "{}");
 let socket = null;
 let delay = 1000;
 let unseen = 0;
+let firstUnseen = null;  // the first post that arrived below the reader's view
 
 function remember(stream, id) {
   lastIds[stream] = id;
@@ -82,34 +84,99 @@ function closePosting(reason) {
   if (reply) reply.querySelector("button[type=submit]").disabled = true;
 }
 
+// Dates as the server prints them (forum/templatetags/forum_dates.py): the page gives the
+// locale and the reader's time zone on <html data-date-locale data-time-zone>.
+const root = document.documentElement;
+const dateLocale = root.dataset.dateLocale || root.lang;
+const timeZone = root.dataset.timeZone || "UTC";
+
 function localTime(iso) {
-  return new Intl.DateTimeFormat(document.documentElement.lang, {
-    dateStyle: "short", timeStyle: "short",
+  return new Intl.DateTimeFormat(dateLocale, {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+    hourCycle: "h23", timeZone,
   }).format(new Date(iso));
 }
 
+const RELATIVE_UNITS = [["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
+
+function refreshRelativeTimes() {
+  // "5 minutes ago" goes stale on an open page, and on the copies cached for visitors.
+  const relative = new Intl.RelativeTimeFormat(root.lang, { numeric: "auto" });
+  for (const time of document.querySelectorAll("time[data-relative]")) {
+    const seconds = (Date.parse(time.dateTime) - Date.now()) / 1000;
+    if (Number.isNaN(seconds)) continue;
+    if (-seconds >= 86400) {
+      time.textContent = localTime(time.dateTime);
+      continue;
+    }
+    const [unit, size] = RELATIVE_UNITS.find(([, size]) => -seconds >= size) || ["second", 1];
+    time.textContent = relative.format(Math.min(0, Math.round(seconds / size)), unit);
+  }
+}
+
+function fill(element, id) {
+  // An address of the <template> is in data-href with 0 for the id: the template itself holds
+  // no link a link checker would follow.
+  element.href = element.dataset.href.replace("/0/", `/${id}/`).replace("quote=0", `quote=${id}`);
+  delete element.dataset.href;
+}
+
 function renderPost(payload) {
+  // The <template> is forum/_post.html rendered blank: every part is there, marked data-slot;
+  // fill what this post has and remove what it lacks, as the server's rendering would.
   const template = document.getElementById("post-template");
   const article = template.content.firstElementChild.cloneNode(true);
+  const slot = (name) => article.querySelector(`[data-slot="${name}"]`);
+  const drop = (name) => slot(name)?.remove();
   article.id = `post-${payload.position}`;
   article.dataset.postId = payload.post_id;
   article.lang = payload.language;
+  if (payload.state === "pending") article.classList.add("held");
+  if (payload.state === "hidden") article.classList.add("hidden-post");
+  if (payload.author_avatar) slot("avatar").src = payload.author_avatar;
+  else drop("avatar");
   const author = article.querySelector(".author");
   author.textContent = payload.author_name || author.dataset.deleted;  // no name: account deleted
-  const link = article.querySelector(".permalink");
-  link.href = link.href.replace("/0/", `/${payload.post_id}/`);
-  const time = article.querySelector("time");
+  delete author.dataset.deleted;
+  const username = article.querySelector(".username");
+  if (username && payload.author_username) username.textContent = `@${payload.author_username}`;
+  else username?.remove();
+  if (payload.author_organization) slot("organization").textContent = payload.author_organization;
+  else drop("organization");
+  const permalink = slot("permalink");
+  fill(permalink, payload.post_id);
+  const time = document.createElement("time");
   time.dateTime = payload.created_at;
   time.textContent = localTime(payload.created_at);
-  article.querySelector(".position").textContent = `#${payload.position}`;
-  article.querySelector(".body").innerHTML = payload.html || "";  // sanitized by the server
-  for (const own of article.querySelectorAll("[data-own]")) {
-    if (String(payload.author_id) !== body.dataset.viewer) own.remove();
-    else own.href = own.href.replace("/0/", `/${payload.post_id}/`);
+  slot("created").replaceWith(time);
+  if (payload.edit_count) fill(slot("edited"), payload.post_id);
+  else drop("edited");
+  slot("position").textContent = `#${payload.position}`;
+  if (payload.state !== "pending") drop("pending");
+  if (payload.state !== "hidden") drop("hidden");
+  slot("body").innerHTML = payload.html || "";  // sanitized by the server
+  // The reader's actions: what the page says they may do (data-viewer, data-moderating).
+  const moderating = document.getElementById("posts").dataset.moderating === "1";
+  const own = String(payload.author_id) === body.dataset.viewer;
+  const actions = {
+    quote: true,
+    edit: own || moderating,
+    delete: own || moderating,
+    flag: !own && payload.state === "published",
+    hide: payload.state === "published",
+    restore: payload.state === "hidden",
+    approve: payload.state === "pending",
+    member: true,
+  };
+  for (const [name, shown] of Object.entries(actions)) {
+    const link = slot(name);
+    if (!link) continue;
+    delete link.dataset.own;
+    if (!shown) link.remove();
+    else fill(link, name === "member" ? payload.author_id : payload.post_id);
   }
-  for (const quote of article.querySelectorAll("[data-quote]")) {
-    quote.href = quote.href.replace("quote=0", `quote=${payload.post_id}`);
-  }
+  const reply = slot("reply");
+  if (reply && payload.author_username) reply.dataset.mention = payload.author_username;
   return article;
 }
 
@@ -117,12 +184,30 @@ function nearBottom() {
   return window.innerHeight + window.scrollY >= document.body.scrollHeight - 200;
 }
 
-function showNewReplies() {
+function hideNewReplies() {
+  unseen = 0;
+  firstUnseen = null;
+  const banner = document.getElementById("new-replies");
+  if (banner) banner.hidden = true;
+}
+
+// The "New replies" pill goes once the reader has the new posts on screen.
+const onScreen = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    onScreen.unobserve(entry.target);
+    if (entry.target === document.getElementById("posts")?.lastElementChild) hideNewReplies();
+  }
+}) : null;
+
+function showNewReplies(article) {
   const banner = document.getElementById("new-replies");
   if (!banner) return;
   unseen += 1;
   banner.querySelector("span").textContent = banner.dataset.label.replace("%s", unseen);
   banner.hidden = false;
+  if (article && !firstUnseen) firstUnseen = article;
+  if (article && onScreen) onScreen.observe(article);
 }
 
 const handlers = {
@@ -131,21 +216,21 @@ const handlers = {
     if (!posts || document.getElementById(`post-${payload.position}`)) return;
     if (posts.dataset.lastPage !== "1") return showNewReplies();
     const stay = nearBottom();
-    posts.appendChild(renderPost(payload));
-    if (!stay) showNewReplies();
+    const article = renderPost(payload);
+    posts.appendChild(article);
+    if (!stay) showNewReplies(article);
   },
   "post.edited"(payload) {
+    // Rendered afresh: the text, and the "edited" link to its history.
     const article = document.getElementById(`post-${payload.position}`);
-    if (article && payload.html !== undefined) {
-      article.querySelector(".body").innerHTML = payload.html;
-      article.classList.add("edited");
-    }
+    if (article && payload.html !== undefined) article.replaceWith(renderPost(payload));
   },
   "post.deleted"(payload) {
     const article = document.getElementById(`post-${payload.position}`);
     if (!article) return;
     const placeholder = document.createElement("p");
     placeholder.className = "placeholder";
+    placeholder.lang = root.lang;
     placeholder.textContent = document.getElementById("posts").dataset.deletedLabel;
     article.querySelector(".body")?.replaceWith(placeholder);
     article.querySelector(".actions")?.remove();
@@ -161,7 +246,7 @@ const handlers = {
   },
   "post.restored"(payload) {
     const article = document.getElementById(`post-${payload.position}`);
-    if (article) article.querySelector(".body").innerHTML = payload.html || "";
+    if (article) article.replaceWith(renderPost(payload));
     else handlers["post.created"](payload);
   },
   "thread.locked"(payload) {
@@ -208,11 +293,44 @@ function showBoardActivity() {
 }
 
 document.getElementById("new-replies")?.addEventListener("click", () => {
-  unseen = 0;
-  document.getElementById("new-replies").hidden = true;
   const posts = document.getElementById("posts");
-  if (posts.dataset.lastPage === "1") window.scrollTo(0, document.body.scrollHeight);
-  else location.href = posts.dataset.lastPageUrl;
+  if (posts.dataset.lastPage !== "1") {
+    hideNewReplies();
+    location.href = posts.dataset.lastPageUrl;
+    return;
+  }
+  // To the first of the new posts, with the keyboard's focus on it.
+  const first = firstUnseen || posts.lastElementChild;
+  hideNewReplies();
+  first?.scrollIntoView();
+  first?.focus({ preventScroll: true });
 });
+
+function focusNamedPost() {
+  // After posting, the server sends the reader to #post-N: the keyboard's focus goes there too
+  // (the article has tabindex="-1"), not back to the top of the page.
+  const match = /^#post-\d+$/.exec(location.hash);
+  const article = match && document.getElementById(location.hash.slice(1));
+  if (article) article.focus();
+}
+
+document.addEventListener("click", (event) => {
+  // "Reply": to the reply box at the foot of the thread, the cursor in it, and for a post's own
+  // Reply, its author @mentioned.
+  const link = event.target.closest?.("a[href='#reply']");
+  const box = document.querySelector("#reply textarea");
+  if (!link || !box) return;
+  event.preventDefault();
+  const mention = link.dataset.mention ? `@${link.dataset.mention} ` : "";
+  if (mention && !box.value.includes(mention)) box.value = mention + box.value;
+  document.getElementById("reply").scrollIntoView();
+  box.focus();
+  box.setSelectionRange(box.value.length, box.value.length);
+});
+
+focusNamedPost();
+window.addEventListener("hashchange", focusNamedPost);
+refreshRelativeTimes();
+setInterval(refreshRelativeTimes, 60000);
 
 if (wanted.length && "WebSocket" in window) connect();
