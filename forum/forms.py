@@ -92,6 +92,16 @@ class EditPostForm(forms.Form):
         super().__init__(*args, **kwargs)
         if moderator_edit:  # a moderator changing someone else's post says why
             self.fields["reason"] = ReasonField()
+            self.fields["redact"] = forms.BooleanField(
+                label=_("Redact earlier versions"),
+                required=False,
+                help_text=_(
+                    "The earlier text, including the version you are replacing now, is then "
+                    "shown only to moderators and kept in the moderation log. The edit history "
+                    "says that a moderator redacted it. Saving with the text unchanged "
+                    "redacts only."
+                ),
+            )
 
 
 def _time_zone_choices():

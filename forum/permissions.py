@@ -362,3 +362,24 @@ def stream_access(user: User, stream) -> tuple[bool, int | None]:
     if stream.kind == "user":
         return is_member(user) and stream.object_id == user.pk, None
     return is_moderator(user), None
+
+
+# --- Edit history -----------------------------------------------------------------------------
+
+
+def can_see_redacted(user: User, post: Post) -> bool:
+    """Text a moderator redacted from a post's history is read by the board's moderators only
+    (the author too is shown that it was redacted, not what: a redaction is a moderation act)."""
+    return moderates_board(user, post.thread.board)
+
+
+def can_redact_history(user: User, post: Post) -> bool:
+    """A moderator editing a post may redact its earlier versions."""
+    return can_see_redacted(user, post)
+
+
+def can_see_editor_names(user: User, post: Post) -> bool:
+    """Which moderator edited a post is for the board's moderators; others read "a moderator"
+    (as in notifications and the export). The author's own edits name the author."""
+    return moderates_board(user, post.thread.board)
+

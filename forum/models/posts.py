@@ -65,6 +65,16 @@ class PostRevision(models.Model):
     edited_at = models.DateTimeField(default=timezone.now)
     # Why a moderator changed someone else's post (empty for the author's own edits).
     reason = models.TextField(blank=True)
+    # The moderator's edit (its audit row) that redacted this text: kept for the board's
+    # moderators and the log, never shown to anyone else (forum.permissions.can_see_redacted).
+    redaction = models.ForeignKey(
+        "forum.ModerationAction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="redacted_revisions",
+    )
 
     class Meta:
         ordering = ["number"]
@@ -74,3 +84,7 @@ class PostRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} v{self.number}"
+
+    @property
+    def is_redacted(self) -> bool:
+        return self.redaction_id is not None

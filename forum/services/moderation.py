@@ -365,17 +365,31 @@ def restore_post(*, actor, post: Post, reason: str) -> Post:
     return current
 
 
-def record_moderator_edit(*, editor, post: Post, previous_source: str, reason: str) -> None:
-    """A moderator changed someone else's post (called inside edit_post's transaction)."""
-    _record(
+def record_moderator_edit(
+    *, editor, post: Post, previous_source: str, reason: str, redact: bool = False
+) -> ModerationAction:
+    """A moderator changed someone else's post (called inside edit_post's transaction).
+
+    With ``redact``, the post's earlier versions not redacted yet are redacted by this act:
+    they point at its audit row, which names them (their text stays in the revisions, for the
+    board's moderators and the log) and keeps the text just replaced.
+    """
+    after = {"body": post.body_source}
+    if redact:
+        unredacted = post.revisions.filter(redaction__isnull=True)
+        after["redacted_revisions"] = list(unredacted.values_list("number", flat=True))
+    action = _record(
         Kind.EDIT,
         actor=editor,
         post=post,
         reason=reason,
         before={"body": previous_source},
-        after={"body": post.body_source},
+        after=after,
         notify=post.author,
     )
+    if redact:
+        post.revisions.filter(number__in=after["redacted_revisions"]).update(redaction=action)
+    return action
 
 
 # --- Threads ----------------------------------------------------------------------------------

@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 from forum import limits, markup
 from forum.language import detect_language
 from forum.models import Board, Post, PostRevision, Thread
-from forum.permissions import check_reply, check_start_thread, moderates_board
+from forum.permissions import (
+    can_redact_history,
+    check_reply,
+    check_start_thread,
+    moderates_board,
+)
 from forum.realtime.events import post_event, thread_event
 from forum.services.locking import lock_post
 from forum.services.moderation import (
@@ -220,58 +225,73 @@ def edit_post(
     language: str | None = None,
     seen_edit_count: int | None = None,
     reason: str = "",
+    redact: bool = False,
 ) -> Post:
     """Replace a post's text, keeping the previous text as a revision.
 
     ``seen_edit_count`` is the edit count the editor's form was built from: if someone edited
     the post since, EditConflict is raised and nothing is saved. A moderator editing someone
-    else's post gives a reason: it is in the audit log and the author is told.
+    else's post gives a reason: it is in the audit log and the author is told. With ``redact``
+    a moderator also redacts the earlier versions (the one replaced now included): only the
+    board's moderators read them afterwards. The same text with ``redact`` redacts only.
     """
-    by_moderator = editor.pk != post.author_id
-    if by_moderator and not (reason or "").strip():
+    moderated = editor.pk != post.author_id or redact
+    if moderated and not (reason or "").strip():
         raise ModerationError(_("Give a reason: the member concerned is told it."))
     with transaction.atomic():
         current = lock_post(post)
-        if by_moderator and not moderates_board(editor, current.thread.board):
+        if moderated and not moderates_board(editor, current.thread.board):
+            raise PermissionDenied
+        if redact and not can_redact_history(editor, current):
             raise PermissionDenied
         if seen_edit_count is not None and current.edit_count != seen_edit_count:
             raise EditConflict(current)
         new_language = language or current.language
-        if body == current.body_source and new_language == current.language:
-            return current
-        PostRevision.objects.create(
-            post=current,
-            number=current.edit_count + 1,
-            body_source=current.body_source,
-            body_html=current.body_html,
-            language=current.language,
-            written_at=current.edited_at or current.created_at,
-            edited_by=editor,
-            reason=reason.strip() if by_moderator else "",
-        )
         previous_source = current.body_source
-        current.body_source = body
-        current.body_html = markup.render(body)
-        current.language = new_language
-        current.edited_at = timezone.now()
-        current.edit_count += 1
-        current.save(
-            update_fields=["body_source", "body_html", "language", "edited_at", "edit_count"]
-        )
-        Thread.objects.filter(pk=current.thread_id).update(
-            language=new_language if current.position == 1 else current.thread.language,
-            changed_at=current.edited_at,
-        )
-        if current.position == 1:  # the board lists the thread's language
-            Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
-        if current.state == Post.State.PUBLISHED:
-            notify_about_post(current, new_thread=False, previous_source=previous_source)
-            post_event(current, "post.edited")
-        if by_moderator:
+        if body == current.body_source and new_language == current.language:
+            if not (redact and current.revisions.filter(redaction__isnull=True).exists()):
+                return current
+        else:
+            _replace_text(editor, current, body, new_language, reason if moderated else "")
+        if moderated:
             record_moderator_edit(
-                editor=editor, post=current, previous_source=previous_source, reason=reason.strip()
+                editor=editor,
+                post=current,
+                previous_source=previous_source,
+                reason=reason.strip(),
+                redact=redact,
             )
     return current
+
+
+def _replace_text(editor, current: Post, body: str, language: str, reason: str) -> None:
+    """The edit itself: the old text becomes a revision; readers and mentions hear of it."""
+    PostRevision.objects.create(
+        post=current,
+        number=current.edit_count + 1,
+        body_source=current.body_source,
+        body_html=current.body_html,
+        language=current.language,
+        written_at=current.edited_at or current.created_at,
+        edited_by=editor,
+        reason=reason.strip(),
+    )
+    previous_source = current.body_source
+    current.body_source = body
+    current.body_html = markup.render(body)
+    current.language = language
+    current.edited_at = timezone.now()
+    current.edit_count += 1
+    current.save(update_fields=["body_source", "body_html", "language", "edited_at", "edit_count"])
+    Thread.objects.filter(pk=current.thread_id).update(
+        language=language if current.position == 1 else current.thread.language,
+        changed_at=current.edited_at,
+    )
+    if current.position == 1:  # the board lists the thread's language
+        Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
+    if current.state == Post.State.PUBLISHED:
+        notify_about_post(current, new_thread=False, previous_source=previous_source)
+        post_event(current, "post.edited")
 
 
 def delete_post(*, actor, post: Post) -> Post:

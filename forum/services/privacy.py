@@ -135,18 +135,25 @@ def _posts(member) -> list[dict]:
 
 
 def _revisions(member) -> list[dict]:
-    revisions = PostRevision.objects.filter(post__author=member).order_by("post_id", "number")
+    # A version a moderator redacted is listed without its text, even to its author: the
+    # redaction is a moderation act (it may name someone else), docs/decisions.md.
+    revisions = (
+        PostRevision.objects.filter(post__author=member)
+        .select_related("redaction")
+        .order_by("post_id", "number")
+    )
     return [
         {
             "post_id": revision.post_id,
             "number": revision.number,
-            "body_source": revision.body_source,
+            "body_source": None if revision.redaction else revision.body_source,
             "language": revision.language,
             "written_at": _iso(revision.written_at),
             "replaced_at": _iso(revision.edited_at),
             # A moderator's edit says so, with the reason the member was told; not who.
             "replaced_by": "you" if revision.edited_by_id == member.pk else "moderator",
             "reason": revision.reason,
+            "redacted_at": _iso(revision.redaction.created_at) if revision.redaction else None,
         }
         for revision in revisions
     ]

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -5,9 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from forum.forms import EditPostForm
-from forum.models import Post
+from forum.models import Post, PostRevision
+from forum.models.members import public_name
 from forum.permissions import (
+    can_see_editor_names,
     can_see_history,
+    can_see_redacted,
     check_delete_post,
     check_edit_post,
     check_see_post,
@@ -48,6 +54,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 language=form.cleaned_data["language"],
                 seen_edit_count=form.cleaned_data["seen_edit_count"],
                 reason=form.cleaned_data.get("reason", ""),
+                redact=form.cleaned_data.get("redact", False),
             )
         except EditConflict as exc:
             # Keep what this editor typed; show the other edit, and let them submit again.
@@ -82,9 +89,61 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forum/delete_confirm.html", {"post": post})
 
 
+@dataclass(frozen=True)
+class Version:
+    """An earlier version of a post as this reader may see it (the template decides nothing)."""
+
+    number: int
+    written_at: datetime
+    language: str
+    body_html: str
+    replaced_by: str
+    replaced_at: datetime
+    redacted_by: str = ""  # for the board's moderators: who redacted it
+    redacted_at: datetime | None = None
+
+
+def _editor_name(revision: PostRevision, post: Post, names: bool) -> str:
+    """The author's own edits name the author; a moderator's, "a moderator" unless ``names``."""
+    if revision.edited_by_id == post.author_id or names:
+        return public_name(revision.edited_by)
+    return _("a moderator")
+
+
+def _versions(user, post: Post) -> tuple[list[Version], list[datetime]]:
+    """The earlier versions the user may read, newest first, and, in place of those redacted
+    from them, when each redaction happened (newest first). Redacted text never leaves here
+    for a reader who may not see it."""
+    revisions = post.revisions.select_related(
+        "edited_by__profile", "redaction__actor__profile"
+    ).order_by("-number")
+    see_redacted = can_see_redacted(user, post)
+    names = can_see_editor_names(user, post)
+    shown, redactions = [], {}
+    for revision in revisions:
+        redaction = revision.redaction
+        if redaction is not None and not see_redacted:
+            redactions.setdefault(redaction.pk, redaction.created_at)
+            continue
+        shown.append(
+            Version(
+                number=revision.number,
+                written_at=revision.written_at,
+                language=revision.language,
+                body_html=revision.body_html,
+                replaced_by=_editor_name(revision, post, names),
+                replaced_at=revision.edited_at,
+                redacted_by=public_name(redaction.actor) if redaction and redaction.actor else "",
+                redacted_at=redaction.created_at if redaction else None,
+            )
+        )
+    return shown, list(redactions.values())
+
+
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_post(request, pk)
     if not can_see_history(request.user, post):
         return redirect(post_url(post))
-    revisions = list(post.revisions.select_related("edited_by"))
-    return render(request, "forum/history.html", {"post": post, "revisions": revisions})
+    versions, redactions = _versions(request.user, post)
+    context = {"post": post, "versions": versions, "redactions": redactions}
+    return render(request, "forum/history.html", context)

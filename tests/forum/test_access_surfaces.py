@@ -20,7 +20,7 @@ from django.utils import timezone
 from forum.models import Moderator
 from forum.search.queue import drain
 from forum.services.moderation import hide_post
-from forum.services.posting import delete_post, post_reply
+from forum.services.posting import delete_post, edit_post, post_reply
 from tests.factories import (
     ProgramAreaFactory,
     pending_member,
@@ -318,3 +318,51 @@ def _roles_and_corpus(boards, council):
         "moderator": moderator,
     }
     return {"roles": roles, "corpus": make_corpus(boards, council, moderator)}
+
+
+# --- Text a moderator redacted from a post's history ---------------------------------------
+
+
+def redacted_word(visibility: str) -> str:
+    return f"zq{visibility}redactedword"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_redacted_version_is_read_by_the_areas_moderators_only(
+    roles, boards, council, moderator, role
+):
+    author = verified_member("author", groups=[council])
+    posts = {}
+    for visibility, board in boards.items():
+        post = thread_with_posts(
+            board=board, author=author, body=f"Names {redacted_word(visibility)}."
+        ).posts.get()
+        posts[visibility] = edit_post(
+            editor=moderator, post=post, body="Names no one.", reason="A name.", redact=True
+        )
+    report = drain()
+    assert not report.error, report.error
+    client = client_for(roles[role])
+    wrong = []
+    for visibility, post in posts.items():
+        allowed = MATRIX[role][visibility]
+        secret = redacted_word(visibility)
+        history = text_of(client, f"/en/posts/{post.pk}/history/")
+        if (secret in history) != (M in allowed):
+            wrong.append(
+                f"edit history {visibility}: {'leaked' if secret in history else 'missing'}"
+            )
+        told = "redacted by a moderator" in history
+        if told != (R in allowed and M not in allowed):
+            wrong.append(f"edit history {visibility}: redaction {'told' if told else 'untold'}")
+        for surface, url in (
+            ("thread page", f"/en/t/{post.thread_id}/"),
+            ("post", f"/en/posts/{post.pk}/"),
+        ):
+            if secret in text_of(client, url):
+                wrong.append(f"{surface} {visibility}: leaked")
+        if secret in hits_of(text_of(client, f"/en/search/?q={secret}")):
+            wrong.append(f"search {visibility}: leaked")
+
+    assert wrong == [], wrong
