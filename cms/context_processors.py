@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Site
 
 from forum.caching import LISTING_TIMEOUT, listing_version
@@ -16,12 +16,15 @@ def _menu_items(request: HttpRequest) -> list[dict]:
     for page in site.root_page.get_children().live().in_menu().order_by("path"):
         url = page.get_url(request=request)
         if url:
-            own_title = page.title
+            # page.title already falls back to English (modeltranslation): this language's own
+            # field says whether the title is in the page's language or must be marked English.
+            own_title = getattr(page, build_localized_fieldname("title", get_language()), "")
             items.append(
                 {
                     "title": own_title or page.title_en or page.draft_title,
                     "url": url,
                     "lang": "" if own_title else "en",
+                    "dir": "" if own_title else "ltr",
                 }
             )
     return items
