@@ -26,6 +26,7 @@ EMAIL_SCHEMES = {
     "dummymail",
 }
 ENVIRONMENTS = {"development", "production"}
+SITE_SCHEMES = {"http", "https"}
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
@@ -129,6 +130,20 @@ def service_url(variable: str, schemes: set[str]) -> str:
     if parts.scheme != "unix" and not parts.hostname:
         raise fail(variable, "names no host")
     return raw
+
+
+def site_url(variable: str) -> str:
+    """The site's public address (scheme and host, no path), or '' when unset."""
+    if not text(variable):
+        return ""
+    raw, parts = _url(variable, SITE_SCHEMES)
+    if not parts.hostname:
+        raise fail(variable, "names no host")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise fail(
+            variable, "must be the address alone, without a path (https://forum.example.org)"
+        )
+    return raw.rstrip("/")
 
 
 def email(variable: str) -> dict:

@@ -25,6 +25,9 @@ if PRODUCTION:
     SECRET_KEY = env.text("SECRET_KEY")
     if len(SECRET_KEY) < 50:
         raise env.fail("SECRET_KEY", "must be at least 50 characters in production")
+    # E-mail links start with it (forum/links.py); a request's address is no proof of it there.
+    if not env.text("SITE_URL"):
+        raise env.fail("SITE_URL", "must be set when DJANGO_ENV=production")
 else:
     # A fixed key is fine for the embedded default: it never protects real sessions.
     SECRET_KEY = (
@@ -87,6 +90,7 @@ MIDDLEWARE = [
     "cms.middleware.UnknownLanguagePrefixMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "forum.links.RequestAddressMiddleware",  # the address e-mail links start with, unless SITE_URL
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "forum.timezones.MemberTimeZoneMiddleware",  # after it: needs request.user
@@ -296,7 +300,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # --- Wagtail ------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Prosecutors' Exchange"
-WAGTAILADMIN_BASE_URL = env.text("SITE_URL") or "http://127.0.0.1:8000"
+# The site's public address, which e-mail links start with (forum/links.py): required in
+# production. Unset, links start with the address of the request that caused them.
+SITE_URL = env.site_url("SITE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 # Off: Wagtail 8.0's autosave posts the form in the background, and one still on its way when an
 # editor submits for review can land after the submission and put the older draft in front of
 # the reviewer (wagtail/wagtail#13863). Editors save their drafts with "Save draft".

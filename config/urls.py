@@ -37,6 +37,17 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Signing in switches to the member's preferred language.
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    # Password reset reaches accounts never confirmed too, and confirms them (forum/views).
+    path(
+        "accounts/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
     path(

@@ -9,4 +9,5 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from forum import signals  # noqa: F401 - connects the cache-invalidation receivers
+        from forum.checks import site_url_check  # noqa: F401 - registers the deploy check
         from forum.search import signals as search_signals  # noqa: F401 - index updates

@@ -78,6 +78,13 @@ TWO_FACTOR_CODE_MAX_LENGTH = 24  # characters typed in the code field, spaces in
 # opened elsewhere before they turned it on is asked for a code soon after.
 TWO_FACTOR_RECHECK_SECONDS = 300
 
+# A member who never confirmed their address and signs in with the right password may have the
+# link sent again (forum/signin.py): this many times per account per window ...
+CONFIRMATION_RESENDS_PER_WINDOW = 3
+CONFIRMATION_RESEND_WINDOW_SECONDS = 3600
+# ... within this many seconds of that sign-in.
+UNCONFIRMED_SIGN_IN_SECONDS = 900
+
 # Presence: a socket counts as reading a thread while it refreshes its row this often ...
 PRESENCE_HEARTBEAT_SECONDS = 30
 # ... and stops counting this long after its last refresh (a process that died).

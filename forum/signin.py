@@ -31,6 +31,7 @@ from django_otp import login as otp_login
 from forum import limits
 from forum.permissions import must_use_two_factor
 from forum.services import two_factor
+from forum.services.members import is_unconfirmed
 
 PENDING = "forum_two_factor_pending"
 # [user id, time]: this session's member had no authenticator at that time (one query per
@@ -231,3 +232,34 @@ class TwoFactorMiddleware:
         auth.logout(request)
         messages.info(request, _("Enter a code from your authenticator app to go on."))
         return start_second_step(request, user=user, backend=backend, next_url=next_url)
+
+
+# --- Accounts never confirmed ----------------------------------------------------------------
+
+# [user id, time]: this session's visitor signed in with the right password of an account whose
+# address was never confirmed (forum.forms.SignInForm); they may have the link sent again.
+UNCONFIRMED = "forum_unconfirmed_sign_in"
+
+
+def remember_unconfirmed(request: HttpRequest, user) -> None:
+    request.session[UNCONFIRMED] = [user.pk, int(time.time())]
+
+
+def unconfirmed_sign_in(request: HttpRequest):
+    """The never-confirmed account this session signed in to, lately; None otherwise."""
+    mark = request.session.get(UNCONFIRMED)
+    if not (isinstance(mark, list) and len(mark) == 2 and all(isinstance(v, int) for v in mark)):
+        return None
+    if not 0 <= time.time() - mark[1] <= limits.UNCONFIRMED_SIGN_IN_SECONDS:
+        request.session.pop(UNCONFIRMED, None)
+        return None
+    user = get_user_model()._default_manager.filter(pk=mark[0], is_active=False).first()
+    return user if user is not None and is_unconfirmed(user) else None
+
+
+def unconfirmed_account_key(group: str, request: HttpRequest) -> str:
+    """django-ratelimit's key for sending the confirmation again: the account, from any address."""
+    mark = request.session.get(UNCONFIRMED)
+    if isinstance(mark, list) and mark:
+        return f"account:{mark[0]}"
+    return f"address:{request.META.get('REMOTE_ADDR', '')}"

@@ -1,4 +1,8 @@
-"""Background work (django-tasks), always scheduled after the transaction commits."""
+"""Background work (django-tasks), always scheduled after the transaction commits.
+
+A task that e-mails links is given ``base_url``: the site's address as the request that queued
+it was reached at (forum/links.py), for a worker has no request of its own.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from forum.links import absolute_url
+
 
 @task()
-def send_notification_emails(post_id: int, recipient_ids: list[int]) -> int:
+def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: str = "") -> int:
     """E-mail a notification to those of the recipients who asked for e-mail."""
     from forum.models import Notification
 
@@ -31,7 +37,7 @@ def send_notification_emails(post_id: int, recipient_ids: list[int]) -> int:
             path = reverse("forum:post", args=[notification.post_id])
             context = {
                 "notification": notification,
-                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+                "url": absolute_url(path, captured=base_url),
             }
             subject = render_to_string("forum/email/notification_subject.txt", context).strip()
             body = render_to_string("forum/email/notification.txt", context)
@@ -40,7 +46,7 @@ def send_notification_emails(post_id: int, recipient_ids: list[int]) -> int:
 
 
 @task()
-def send_moderation_email(notification_id: int) -> int:
+def send_moderation_email(notification_id: int, base_url: str = "") -> int:
     """E-mail a member what a moderator did and why: always for acts on their account (they
     may not be able to sign in to read it), on opt-in for acts on their posts."""
     from forum.models import Notification
@@ -67,7 +73,7 @@ def send_moderation_email(notification_id: int) -> int:
         context = {
             "notification": notification,
             "action": notification.action,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "url": absolute_url(path, captured=base_url),
         }
         subject = render_to_string("forum/email/moderation_subject.txt", context).strip()
         body = render_to_string("forum/email/moderation.txt", context)

@@ -103,6 +103,15 @@ CODE_ATTEMPTS = Limit(
     ),
 )
 
+# Confirmation links sent again to one account that never confirmed its address, whatever the
+# address asking (forum/signin.py): a few mails to its owner at most.
+CONFIRMATION_RESEND = Limit(
+    "forum.confirmation-resend",
+    "forum.signin.unconfirmed_account_key",
+    lambda: (limits.CONFIRMATION_RESENDS_PER_WINDOW, limits.CONFIRMATION_RESEND_WINDOW_SECONDS),
+    _("The link was sent several times already. Look for it in your mailbox, or try later."),
+)
+
 
 def refuse_over_limit(
     request: HttpRequest, limit: Limit, *, form, template: str, context: dict | None = None

@@ -55,6 +55,11 @@ urlpatterns = [
     path("notifications/", notifications.notification_list, name="notifications"),
     path("accounts/register/", accounts.register, name="register"),
     path("accounts/confirm/<str:token>/", accounts.confirm, name="confirm_email"),
+    path(
+        "accounts/confirmation/again/",
+        accounts.resend_confirmation,
+        name="resend_confirmation",
+    ),
     path("accounts/profile/", accounts.profile, name="profile"),
     path("accounts/profile/export/", privacy.export_data, name="export_data"),
     path("accounts/delete/", privacy.delete_account, name="delete_account"),

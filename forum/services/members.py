@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum import limits
+from forum.links import absolute_url
 from forum.models import AllowedEmailDomain, Board, Post, Profile, Thread
 from forum.realtime.events import queue_event
 
@@ -32,28 +33,89 @@ def confirmation_token(user) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
 
 
-def register_member(*, username: str, email: str, password: str, language: str, **profile):
-    """Create an inactive account and its pending profile; e-mail the confirmation link."""
+def register_member(
+    *, username: str, email: str, password: str, language: str, base_url: str, **profile
+):
+    """Create an inactive account and its pending profile; e-mail the confirmation link.
+
+    For an address already registered nothing is created: its owner is told by e-mail instead
+    (with a fresh confirmation link if they never confirmed it), and the caller answers as for
+    a new address, so the form does not tell who is registered. Returns the new account or None.
+    """
     with transaction.atomic():
+        owners = list(registered_with(email).select_related("profile"))
+        if owners:
+            for owner in owners:
+                transaction.on_commit(
+                    partial(send_registration_attempt, owner, language=language, base_url=base_url)
+                )
+            return None
         user = get_user_model().objects.create_user(
             username=username, email=email, password=password, is_active=False
         )
         Profile.objects.create(user=user, preferred_language=language, **profile)
-        transaction.on_commit(lambda: send_confirmation(user, language=language))
+        transaction.on_commit(
+            partial(send_confirmation, user, language=language, base_url=base_url)
+        )
     return user
 
 
-def send_confirmation(user, *, language: str) -> None:
+def registered_with(email: str) -> QuerySet:
+    """The accounts using this address, in any case (deleted accounts have none)."""
+    return get_user_model().objects.filter(email__iexact=email.strip()).exclude(email="")
+
+
+def is_unconfirmed(user) -> bool:
+    """Registered, never confirmed: inactive and never signed in, still pending, not deleted.
+
+    (An account its member deleted, or one an administrator turned off, is not: neither a
+    sign-in nor a password reset may wake those.)
+    """
+    if user.is_active or user.last_login is not None or not user.email:
+        return False
+    profile = Profile.objects.filter(user=user).first()
+    return bool(
+        profile
+        and profile.verification == Profile.Verification.PENDING
+        and profile.deleted_at is None
+    )
+
+
+def send_confirmation(user, *, language: str, base_url: str) -> None:
+    """E-mail the member the link that confirms their address (valid for some days)."""
     with translation.override(language):
-        path = reverse("forum:confirm_email", args=[confirmation_token(user)])
         context = {
             "user": user,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "url": confirmation_url(user, base_url=base_url),
             "days": limits.EMAIL_CONFIRMATION_MAX_AGE // 86400,
         }
         subject = render_to_string("forum/email/confirm_subject.txt", context).strip()
         body = render_to_string("forum/email/confirm.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+def confirmation_url(user, *, base_url: str) -> str:
+    path = reverse("forum:confirm_email", args=[confirmation_token(user)])
+    return absolute_url(path, captured=base_url)
+
+
+def send_registration_attempt(owner, *, language: str, base_url: str) -> None:
+    """Tell an address's owner that someone registered with it: how to sign in, how to reset
+    the password, and for an account never confirmed, a fresh link to confirm it."""
+    profile = getattr(owner, "profile", None)
+    with translation.override((profile.preferred_language if profile else "") or language):
+        context = {
+            "user": owner,
+            "sign_in_url": absolute_url(reverse("login"), captured=base_url),
+            "reset_url": absolute_url(reverse("password_reset"), captured=base_url),
+            "confirm_url": (
+                confirmation_url(owner, base_url=base_url) if is_unconfirmed(owner) else ""
+            ),
+            "days": limits.EMAIL_CONFIRMATION_MAX_AGE // 86400,
+        }
+        subject = render_to_string("forum/email/registration_attempt_subject.txt", context).strip()
+        body = render_to_string("forum/email/registration_attempt.txt", context)
+    send_mail(subject, body, None, [owner.email])
 
 
 def is_allow_listed(email: str) -> bool:
@@ -76,10 +138,18 @@ def confirm_email(token: str):
         )
         if user is None:
             raise InvalidConfirmation
+        activate_member(user)
+    return user
+
+
+def activate_member(user) -> None:
+    """The member proved they read the address (a confirmation link, a password reset link):
+    the account is active; verified at once if its domain is allow-listed, else queued."""
+    with transaction.atomic():
         if not user.is_active:
             user.is_active = True
             user.save(update_fields=["is_active"])
-        profile, _ = Profile.objects.get_or_create(
+        profile, _ = Profile.objects.select_for_update().get_or_create(
             user=user, defaults={"display_name": user.get_username()}
         )
         if profile.verification == Profile.Verification.PENDING:
@@ -87,7 +157,6 @@ def confirm_email(token: str):
                 verify_member(moderator=None, member=user)
             else:  # now in the verification queue: its open pages refresh
                 queue_event(area_id=None, kind="queue.member", member_id=user.pk)
-    return user
 
 
 def update_profile(*, member, form: ProfileForm) -> Profile:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forum import markup
+from forum.links import base_url
 from forum.models import Notification, Post, Subscription
 from forum.permissions import readers_of_board
 from forum.realtime import streams
@@ -88,7 +89,8 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
         )
     if recipients:
         ids = sorted(recipients)
-        transaction.on_commit(lambda: send_notification_emails.enqueue(post.pk, ids))
+        base = base_url()  # the worker has no request: links start where this one came
+        transaction.on_commit(lambda: send_notification_emails.enqueue(post.pk, ids, base))
     return sorted(recipients)
 
 
@@ -107,7 +109,8 @@ def notify_moderation(action, *, recipient) -> Notification:
         kind="notification.created",
         payload={"kind": Kind.MODERATION, "action": action.kind, "thread_id": action.thread_id},
     )
-    transaction.on_commit(lambda: send_moderation_email.enqueue(notification.pk))
+    base = base_url()
+    transaction.on_commit(lambda: send_moderation_email.enqueue(notification.pk, base))
     return notification
 
 

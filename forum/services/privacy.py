@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from forum.links import absolute_url
 from forum.models import (
     Event,
     Flag,
@@ -104,7 +105,7 @@ def _profile(profile: Profile) -> dict:
     # A file is given by its address, where the member can download it.
     for name in Profile.PERSONAL_FILES:
         stored = getattr(profile, name)
-        data[name] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + stored.url if stored else None
+        data[name] = absolute_url(stored.url) if stored else None
     return data
 
 

@@ -2,25 +2,42 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cms.languages import url_in_language
 from forum import limits
-from forum.forms import ProfileForm, RegistrationForm
+from forum.forms import (
+    ForumPasswordResetForm,
+    ProfileForm,
+    RegistrationForm,
+    ResendConfirmationForm,
+    SignInForm,
+)
+from forum.links import base_url
 from forum.models import Profile
 from forum.permissions import can_use_two_factor
 from forum.services.members import (
     InvalidConfirmation,
+    activate_member,
     confirm_email,
+    is_unconfirmed,
     register_member,
+    send_confirmation,
     update_profile,
 )
 from forum.services.two_factor import has_two_factor
-from forum.signin import start_second_step
-from forum.throttling import REGISTRATION, SIGN_IN, refuse_over_limit
+from forum.signin import (
+    UNCONFIRMED,
+    remember_unconfirmed,
+    start_second_step,
+    unconfirmed_sign_in,
+)
+from forum.throttling import CONFIRMATION_RESEND, REGISTRATION, SIGN_IN, refuse_over_limit
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -36,8 +53,11 @@ def register(request: HttpRequest) -> HttpResponse:
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=get_language(),
+            base_url=base_url(request),
             **form.profile_data(),
         )
+        # The same page whether the address was new or already registered (its owner was told
+        # by e-mail): the form does not tell who is registered.
         return render(
             request, "registration/register_done.html", {"email": form.cleaned_data["email"]}
         )
@@ -94,7 +114,10 @@ class LoginView(auth_views.LoginView):
     """Django's sign-in, then the member's preferred language (if they chose one). A member
     with two-step sign-in on is not signed in yet: a code is asked first (forum/signin.py).
     Attempts from one address are counted whatever the usernames (django-axes counts failures
-    per username and address)."""
+    per username and address). The right password of an account never confirmed is told so,
+    with a button to have the link sent again."""
+
+    form_class = SignInForm
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -113,6 +136,52 @@ class LoginView(auth_views.LoginView):
                 self.request, user=user, backend=user.backend, next_url=self.get_success_url()
             )
         return follow_preferred_language(self.request, user, super().form_valid(form))
+
+    def form_invalid(self, form):
+        if form.unconfirmed_user is not None:
+            remember_unconfirmed(self.request, form.unconfirmed_user)
+            context = self.get_context_data(form=form, resend_form=ResendConfirmationForm())
+            return self.render_to_response(context)
+        return super().form_invalid(form)
+
+
+@require_POST
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    """Send the confirmation link again to the never-confirmed account this session just signed
+    in to with its right password (rate-limited per account)."""
+    user = unconfirmed_sign_in(request)
+    if user is None:
+        messages.info(request, _("Sign in again to have the confirmation link sent."))
+        return redirect("login")
+    form = ResendConfirmationForm(request.POST)
+    template = "registration/confirmation_resent.html"
+    if refused := refuse_over_limit(request, CONFIRMATION_RESEND, form=form, template=template):
+        return refused
+    language = getattr(getattr(user, "profile", None), "preferred_language", "") or get_language()
+    send_confirmation(user, language=language, base_url=base_url(request))
+    return render(request, template, {"form": form, "sent": True})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, which also reaches accounts never confirmed, with links to this address."""
+
+    form_class = ForumPasswordResetForm
+
+    def form_valid(self, form):
+        self.extra_email_context = {"base_url": base_url(self.request)}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's; choosing a password with the e-mailed link also confirms the address."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if is_unconfirmed(form.user):
+                activate_member(form.user)
+        self.request.session.pop(UNCONFIRMED, None)
+        return response
 
 
 def follow_preferred_language(request: HttpRequest, user, response: HttpResponse) -> HttpResponse:

@@ -24,6 +24,7 @@ PRODUCTION = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "7hq$w-prod-like-secret-key-for-the-deploy-check-0123456789abcdefXYZ",
     "ALLOWED_HOSTS": "forum.example.org",
+    "SITE_URL": "https://forum.example.org",
 }
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)

@@ -18,6 +18,7 @@ CONFIG_VARIABLES = (
     "SECRET_KEY",
     "ALLOWED_HOSTS",
     "DEBUG",
+    "SITE_URL",
 )
 GOOD_SECRET = "s" * 60
 
@@ -95,7 +96,10 @@ def test_production_refuses_to_start_without_secret_key_and_allowed_hosts(variab
 
 def test_production_with_its_variables_starts_with_secure_cookies_and_hsts():
     result = start(
-        DJANGO_ENV="production", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="forum.example.org"
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="forum.example.org",
+        SITE_URL="https://forum.example.org",
     )
 
     assert result.returncode == 0, result.stderr

@@ -99,14 +99,63 @@ def test_bad_registration_input_is_refused_and_kept(
     assert mail.outbox == []
 
 
-def test_an_address_already_registered_is_refused(
+def test_an_address_already_registered_gets_the_same_page_and_its_owner_an_email(
     client, member, django_capture_on_commit_callbacks
 ):
-    response = register(
-        client, django_capture_on_commit_callbacks, language="en", email=member.email.upper()
+    fresh = register(client, django_capture_on_commit_callbacks, language="en")
+    mail.outbox.clear()
+
+    again = register(
+        client,
+        django_capture_on_commit_callbacks,
+        language="en",
+        username="someone",
+        email=member.email.upper(),
     )
 
-    assert "already exists" in response.text
+    assert again.status_code == fresh.status_code == 200
+    assert again.text.replace(member.email.upper(), "@") == fresh.text.replace(
+        REGISTRATION["email"], "@"
+    )
+    assert not get_user_model().objects.filter(username="someone").exists()
+    assert [message.to for message in mail.outbox] == [[member.email]]
+    told = mail.outbox[0]
+    assert "tried to register" in told.subject
+    assert "/en/accounts/login/" in told.body
+    assert "/en/accounts/password_reset/" in told.body
+    assert "/accounts/confirm/" not in told.body  # an active account has nothing to confirm
+
+
+def test_a_username_taken_is_still_said(client, member, django_capture_on_commit_callbacks):
+    # Usernames are public (profiles, @mentions): saying one is taken tells nothing new.
+    response = register(
+        client, django_capture_on_commit_callbacks, language="en", username="member"
+    )
+
+    assert "A user with that username already exists." in response.text
+    assert 'value="lucia@fiscalia.example"' in response.text
+    assert mail.outbox == []
+
+
+def test_registering_again_with_an_unconfirmed_address_mails_a_fresh_confirmation_link(
+    client, django_capture_on_commit_callbacks
+):
+    register(client, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    response = register(
+        client, django_capture_on_commit_callbacks, language="en", username="lucia2"
+    )
+
+    assert "Check your e-mail" in response.text
+    assert get_user_model().objects.filter(email__iexact=REGISTRATION["email"]).count() == 1
+    assert [message.to for message in mail.outbox] == [[REGISTRATION["email"]]]
+    assert "/es/accounts/confirm/" in mail.outbox[0].body  # in her own language
+    confirm_link = re.search(r"https?://[^/\s]+(/\S+/accounts/confirm/\S+)", mail.outbox[0].body)
+
+    client.get(confirm_link.group(1))
+
+    assert get_user_model().objects.get(username="lucia").is_active
 
 
 def test_login_logout_and_password_reset(client, member, django_capture_on_commit_callbacks):
