@@ -39,6 +39,8 @@ run: messages
 # inject axe-core from the npm registry.
 browser-deps: tests/browser/node_modules/.installed
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@# The Nu HTML Checker (vnu.jar, tests/browser/test_html_validity.py) runs on Java.
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 
 tests/browser/node_modules/.installed: tests/browser/package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
