@@ -81,3 +81,26 @@ def url_in_language(url: str, code: str, request: HttpRequest | None = None) -> 
     if not target:
         return translate_url(url, code)
     return f"{target}?{parts.query}" if parts.query else target
+
+
+def preview_modes() -> list[tuple[str, str]]:
+    """Wagtail's preview modes for a page: one per site language, named in that language."""
+    return [(code, get_language_info(code)["name_local"]) for code, _ in settings.LANGUAGES]
+
+
+def preview_language(mode_name: str | None) -> str:
+    """The language a preview mode stands for; anything unknown previews in English."""
+    codes = [code for code, _ in settings.LANGUAGES]
+    return mode_name if mode_name in codes else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def preview_language_links(request: HttpRequest) -> list[dict]:
+    """A reviewer's preview (cms/admin_views.py) links to itself in every language.
+
+    The editor's preview panel has Wagtail's own select of modes, so it gets none.
+    """
+    base = getattr(request, "cms_preview_url", None)
+    if not getattr(request, "is_preview", False) or not base:
+        return []
+    current = preview_language(getattr(request, "preview_mode", None))
+    return [language_link(code, f"{base}?mode={code}", current) for code, _ in settings.LANGUAGES]

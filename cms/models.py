@@ -118,6 +118,24 @@ class SitePage(Page):
                         }
                     )
 
+    @property
+    def preview_modes(self):
+        """One preview per site language, so an editor or a reviewer can read each one."""
+        return languages.preview_modes()
+
+    @property
+    def default_preview_mode(self) -> str:
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        """The page as a visitor of that language would read it (the mode is a language code)."""
+        language = languages.preview_language(mode_name)
+        with override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, language)
+            # A TemplateResponse renders lazily: render it while the language is active.
+            return response.render() if hasattr(response, "render") else response
+
     def serve(self, request, *args, **kwargs):
         """Visitors share one rendering per page, language and minute (as Discourse's anonymous
         cache does); publishing anything, or a board changing, makes it stale at once."""
@@ -144,6 +162,7 @@ class SitePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["fallback"] = dict.fromkeys(self.fallback_fields(), True)
         context["language_links"] = languages.page_language_links(self, request)
+        context["preview_languages"] = languages.preview_language_links(request)
         return context
 
 

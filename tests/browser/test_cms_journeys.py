@@ -106,16 +106,20 @@ def test_program_page_an_editor_submits_goes_live_in_both_languages_once_a_revie
     editor.get_by_role("combobox", name="Program area").select_option(label=area)
     admin_field(editor, "Introduction [en]").fill(english["intro"])
     write_body(editor, "en", english["body"])
-    # wagtail-modeltranslation shows the English fields only, until a language is picked.
-    editor.locator(".locale-picker").get_by_role("button", name="es", exact=True).click()
+    # wagtail-modeltranslation shows the English fields only, until a language is picked; its
+    # toggles name their language (cms/wagtail_hooks.py).
+    spanish_toggle = editor.locator(".locale-picker").get_by_role("button", name="español")
+    expect(spanish_toggle).to_have_attribute("aria-pressed", "false")
+    spanish_toggle.click()
+    expect(spanish_toggle).to_have_attribute("aria-pressed", "true")
     admin_field(editor, "Title [es]").fill(spanish["title"])
     admin_field(editor, "Introduction [es]").fill(spanish["intro"])
     write_body(editor, "es", spanish["body"])
     editor.get_by_role("tab", name="Promote").click()
     expect(admin_field(editor, "Slug [en]")).to_have_value(english_url.split("/")[-2])
     expect(admin_field(editor, "Slug [es]")).to_have_value(spanish_url.split("/")[-2])
-    editor.get_by_role("button", name="More actions").click()
-    editor.get_by_role("button", name="Submit to Editorial review").click()
+    # An editor who may not publish has "Submit for review" as the footer's visible action.
+    editor.get_by_role("button", name="Submit for review").click()
     expect(editor.locator(".messages")).to_contain_text(
         f"Page '{english['title']}' created and submitted for moderation"
     )
@@ -131,10 +135,21 @@ def test_program_page_an_editor_submits_goes_live_in_both_languages_once_a_revie
     awaiting = reviewer.get_by_role("region", name="Awaiting your review")
     row = awaiting.get_by_role("row").filter(has_text=english["title"])
     expect(row).to_contain_text("editor")
+    # The reviewer's preview is in English, and links to the same version in each language.
+    preview = new_context().new_page()
+    sign_in(preview, "reviewer")
+    # (The link sits in the row's closed Actions menu: present, not yet visible.)
+    preview.goto(row.locator("a", has_text="Preview").get_attribute("href"))
+    expect(preview.get_by_role("heading", level=1)).to_have_text(english["title"])
+    preview.locator(".preview-languages").get_by_role("link", name="español").click()
+    expect(preview.get_by_role("heading", level=1)).to_have_text(spanish["title"])
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     # The dashboard reloads once the page is approved (and, as the last task, published).
     expect(row).to_have_count(0, timeout=TIMEOUT_MS)
+    expect(reviewer.locator(".messages")).to_contain_text(
+        f"Approved: “{english['title']}” is now live in English, español."
+    )
 
     visitor.goto(english_url)
     expect_page_in(visitor, "en", english["title"], english["intro"], english["body"])

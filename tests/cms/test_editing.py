@@ -1,9 +1,13 @@
 """Editors write pages in several languages; a reviewer approves them before they go live."""
 
+import json
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
@@ -205,3 +209,191 @@ def test_event_validation_checks_dates_link_and_place(site_pages):
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "place" in error.value.message_dict
+
+
+# The review step, visible (cms/wagtail_hooks.py, cms/admin_views.py).
+
+
+def submitted_page(site_pages, editor):
+    """A page with English and Spanish titles, submitted by the editor, awaiting review."""
+    page = StandardPage(
+        title_en="Witness protection",
+        slug_en="witness-protection",
+        title_es="Protección de testigos",
+        slug_es="proteccion-de-testigos",
+        intro_en="Keeping witnesses safe.",
+        intro_es="Proteger a los testigos.",
+        live=False,
+    )
+    site_pages["program"].add_child(instance=page)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    return StandardPage.objects.get(pk=page.pk)
+
+
+def footer_actions(html):
+    """The names of the editor footer's actions, the visible (default) one first."""
+    footer = html[html.index("<footer") :]
+    found = re.findall(
+        r'name="(action-[\w-]+)"|data-workflow-action-name="(\w+)"|class="button (action-save) ',
+        footer,
+    )
+    return ["".join(names) for names in found]
+
+
+@pytest.mark.django_db
+def test_the_editor_labels_each_language_toggle_with_the_language_name(client, site_pages, editor):
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(site_pages["standard"].pk,)))
+
+    assert response.status_code == 200
+    assert static("cms/admin/language_toggles.css") in response.text
+    assert static("cms/admin/language_toggles.js") in response.text
+    config = re.search(
+        r'<script id="cms-language-toggles" type="application/json">(.*?)</script>',
+        response.text,
+        re.S,
+    )
+    assert config is not None
+    names = json.loads(config.group(1))["languages"]
+    assert names == {
+        code: translation.get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES
+    }
+    assert names["es"] == "español"
+
+
+@pytest.mark.django_db
+def test_an_editor_who_cannot_publish_gets_submit_for_review_as_the_first_action(
+    client, site_pages, editor
+):
+    client.force_login(editor)
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(site_pages["standard"].pk,)))
+    add = client.get(
+        reverse("wagtailadmin_pages:add", args=("cms", "standardpage", site_pages["program"].pk))
+    )
+
+    for response in (edit, add):
+        assert footer_actions(response.text)[0] == "action-submit"
+        assert 'value="Submit for review"' in response.text
+        assert "action-save" in footer_actions(response.text)
+
+
+@pytest.mark.django_db
+def test_a_reviewer_keeps_publish_and_gets_approve_first_on_a_page_awaiting_review(
+    client, site_pages, editor, reviewer
+):
+    page = submitted_page(site_pages, editor)
+    client.force_login(reviewer)
+
+    awaiting = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    other = client.get(reverse("wagtailadmin_pages:edit", args=(site_pages["standard"].pk,)))
+
+    assert footer_actions(awaiting.text)[0] == "approve"
+    assert footer_actions(other.text)[0] == "action-save"
+    assert 'value="Submit for review"' not in other.text
+
+
+def test_a_page_has_one_preview_mode_per_language():
+    modes = StandardPage().preview_modes
+
+    assert [code for code, _name in modes] == [code for code, _ in settings.LANGUAGES]
+    assert dict(modes)["es"] == "español"
+    assert StandardPage().default_preview_mode == "en"
+
+
+@pytest.mark.django_db
+def test_the_reviewer_previews_the_page_awaiting_review_in_each_language(
+    client, site_pages, editor, reviewer
+):
+    page = submitted_page(site_pages, editor)
+    task = page.current_workflow_task
+    url = reverse("wagtailadmin_pages:workflow_preview", args=(page.pk, task.pk))
+    client.force_login(reviewer)
+
+    english = client.get(url)
+    spanish = client.get(url, {"mode": "es"})
+    unknown = client.get(url, {"mode": "xx"})
+
+    assert english.status_code == 200
+    assert "<h1>Witness protection</h1>" in english.text
+    assert spanish.status_code == 200
+    assert "<h1>Protección de testigos</h1>" in spanish.text
+    assert 'lang="es"' in spanish.text
+    assert f'href="{url}?mode=es"' in english.text  # the preview links to each language
+    assert f'href="{url}?mode=fr"' in spanish.text
+    assert "<h1>Witness protection</h1>" in unknown.text  # an unknown mode previews English
+
+
+@pytest.mark.django_db
+def test_the_editor_previews_a_draft_in_each_language(client, site_pages, editor):
+    client.force_login(editor)
+    page = site_pages["standard"]
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    data = querydict_from_html(edit.text, form_id="page-edit-form")
+    for code, _name in settings.LANGUAGES:
+        data.update(nested_form_data({build_localized_fieldname("body", code): streamfield([])}))
+    data["title_es"] = "Sobre el programa, revisado"
+
+    assert client.post(url, data).json()["is_valid"]
+    spanish = client.get(url, {"mode": "es", "in_preview_panel": "true"})
+    english = client.get(url, {"mode": "en", "in_preview_panel": "true"})
+
+    assert "<h1>Sobre el programa, revisado</h1>" in spanish.text
+    assert "<h1>About the program</h1>" in english.text
+    assert "preview-languages" not in spanish.text  # the panel has Wagtail's own select
+
+
+@pytest.mark.django_db
+def test_approving_from_the_dashboard_confirms_the_page_is_live_and_in_which_languages(
+    client, site_pages, editor, reviewer
+):
+    page = submitted_page(site_pages, editor)
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(page.pk, "approve", page.current_workflow_task_state.pk),
+    )
+    client.force_login(reviewer)
+
+    response = client.post(approve, {"comment": ""}, follow=True)
+
+    page.refresh_from_db()
+    assert page.live
+    shown = [str(message).strip() for message in response.context["messages"]]
+    assert "Approved: “Witness protection” is now live in English, español." in shown
+
+
+@pytest.mark.django_db
+def test_approving_from_the_editor_confirms_the_page_is_live(client, site_pages, editor, reviewer):
+    page = submitted_page(site_pages, editor)
+    client.force_login(reviewer)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = querydict_from_html(client.get(url).text, form_id="page-edit-form")
+    for code, _name in settings.LANGUAGES:
+        data.update(nested_form_data({build_localized_fieldname("body", code): streamfield([])}))
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+
+    response = client.post(url, data, follow=True)
+
+    page.refresh_from_db()
+    assert page.live
+    shown = [str(message).strip() for message in response.context["messages"]]
+    assert "Approved: “Witness protection” is now live in English, español." in shown
+
+
+@pytest.mark.django_db
+def test_requesting_changes_says_nothing_about_approval(client, site_pages, editor, reviewer):
+    page = submitted_page(site_pages, editor)
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(page.pk, "reject", page.current_workflow_task_state.pk),
+    )
+    client.force_login(reviewer)
+
+    response = client.post(reject, {"comment": "The Spanish intro is missing a word."}, follow=True)
+
+    page.refresh_from_db()
+    assert not page.live
+    assert not any("Approved" in str(message) for message in response.context["messages"])
