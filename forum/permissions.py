@@ -207,6 +207,24 @@ def visible_boards(user: User, boards: QuerySet[Board] | None = None) -> QuerySe
     return boards.filter(readable)
 
 
+def can_list_board(user: User, board: Board) -> bool:
+    """Is the board named to this user? Those they read, and members-only boards to everyone:
+    a visitor learns that joining opens them. Group-restricted boards stay unseen."""
+    return board.visibility == Board.Visibility.MEMBERS or can_see_board(user, board)
+
+
+def listed_boards(user: User, boards: QuerySet[Board] | None = None) -> QuerySet[Board]:
+    """The boards a listing names to this user (can_list_board), as one query."""
+    boards = Board.objects.all() if boards is None else boards
+    return visible_boards(user, boards) | boards.filter(visibility=Board.Visibility.MEMBERS)
+
+
+def check_list_board(user: User, board: Board) -> None:
+    """Raise 404 for a board the user may not even know of."""
+    if not can_list_board(user, board):
+        raise Http404
+
+
 def readers_of_board(board: Board, user_ids: set[int]) -> set[int]:
     """Which of these users may read the board (for notifications): one query."""
     if not user_ids:
@@ -227,6 +245,16 @@ def readers_of_board(board: Board, user_ids: set[int]) -> set[int]:
             verified &= Q(groups__in=board.allowed_groups.all())
         users = users.filter(moderator | verified)
     return set(users.values_list("pk", flat=True).distinct())
+
+
+def readers_of_thread(thread: Thread, user_ids: set[int]) -> set[int]:
+    """Which of these users may read the thread (for notifications): readers of its board,
+    and of a held thread only its author and the board's moderators."""
+    readers = readers_of_board(thread.board, user_ids)
+    if not thread.held or not readers:
+        return readers
+    users = get_user_model().objects.filter(pk__in=readers)
+    return {user.pk for user in users if can_see_thread(user, thread)}
 
 
 def can_start_thread(user: User, board: Board) -> bool:
@@ -252,14 +280,45 @@ def check_start_thread(user: User, board: Board) -> None:
 # --- Threads and posts --------------------------------------------------------------------
 
 
+def can_see_thread(user: User, thread: Thread) -> bool:
+    """A thread is read where its board is read; a held one (its opening post awaits review)
+    only by its author and the board's moderators, on every surface: pages, streams, replay,
+    search, history, notifications, export."""
+    if not can_see_board(user, thread.board):
+        return False
+    if not thread.held:
+        return True
+    return (is_member(user) and thread.author_id == user.pk) or moderates_board(user, thread.board)
+
+
+def check_see_thread(user: User, thread: Thread) -> None:
+    """Raise 404 for a thread the user may not read: a held id is as absent as a missing one."""
+    if not can_see_thread(user, thread):
+        raise Http404
+
+
+def readable_threads_q(user: User, prefix: str = "") -> Q:
+    """The held-thread rule as a filter on threads (``prefix`` reaches them from another model,
+    e.g. ``"thread__"``); the boards are filtered by the caller with visible_boards."""
+    shown = Q(**{f"{prefix}held": False})
+    scope = moderation_scope(user)
+    if scope and scope.is_site_wide:
+        return Q()
+    if scope:
+        shown |= Q(**{f"{prefix}board__area__in": scope.areas})
+    if is_member(user):
+        shown |= Q(**{f"{prefix}author_id": user.pk})
+    return shown
+
+
 def can_reply(user: User, thread: Thread) -> bool:
-    if not (can_see_board(user, thread.board) and may_post(user)):
+    if not (can_see_thread(user, thread) and may_post(user)):
         return False
     return not thread.is_locked or moderates_board(user, thread.board)
 
 
 def check_reply(user: User, thread: Thread) -> None:
-    check_see_board(user, thread.board)
+    check_see_thread(user, thread)
     if not can_reply(user, thread):
         if not may_post(user):
             raise _may_not_post(user)
@@ -267,7 +326,7 @@ def check_reply(user: User, thread: Thread) -> None:
 
 
 def can_see_post(user: User, post: Post) -> bool:
-    if not can_see_board(user, post.thread.board):
+    if not can_see_thread(user, post.thread):
         return False
     if post.state in (Post.State.PUBLISHED, Post.State.DELETED):
         return True  # a deleted post shows as a placeholder, without its text
@@ -298,7 +357,7 @@ def _may_change_own(user: User, post: Post) -> bool:
         and may_post(user)
         and post.state != Post.State.DELETED
         and not post.thread.is_locked
-        and can_see_board(user, post.thread.board)
+        and can_see_thread(user, post.thread)
     )
 
 
@@ -343,7 +402,7 @@ def can_flag(user: User, post: Post) -> bool:
         may_post(user)
         and post.author_id != user.pk
         and post.state == Post.State.PUBLISHED
-        and can_see_board(user, post.thread.board)
+        and can_see_thread(user, post.thread)
     )
 
 
@@ -353,7 +412,7 @@ def stream_access(user: User, stream) -> tuple[bool, int | None]:
         thread = Thread.objects.select_related("board").filter(pk=stream.object_id).first()
         if thread is None:
             return False, None
-        return can_see_board(user, thread.board), thread.board_id
+        return can_see_thread(user, thread), thread.board_id
     if stream.kind == "board":
         board = Board.objects.filter(pk=stream.object_id).first()
         if board is None:
@@ -383,3 +442,17 @@ def can_see_editor_names(user: User, post: Post) -> bool:
     (as in notifications and the export). The author's own edits name the author."""
     return moderates_board(user, post.thread.board)
 
+
+# --- Membership -------------------------------------------------------------------------------
+
+
+def awaits_verification(user: User) -> bool:
+    """A member who confirmed their address and waits for a site moderator's decision (the
+    header tells them what happens next). Moderators never wait: they count as verified."""
+    profile = profile_of(user)
+    return bool(
+        profile
+        and profile.verification == Profile.Verification.PENDING
+        and profile.deleted_at is None
+        and not is_moderator(user)
+    )

@@ -25,7 +25,15 @@ from forum.models import (
     Subscription,
     Thread,
 )
-from forum.permissions import User, is_member, moderation_scope, visible_boards, visible_posts
+from forum.permissions import (
+    User,
+    is_member,
+    listed_boards,
+    moderation_scope,
+    readable_threads_q,
+    visible_boards,
+    visible_posts,
+)
 
 SLUG_MAX_LENGTH = max(
     Board._meta.get_field("slug").max_length, ProgramArea._meta.get_field("slug").max_length
@@ -33,13 +41,19 @@ SLUG_MAX_LENGTH = max(
 
 
 def program_areas_with_boards(user: User) -> list[ProgramArea]:
-    """Every program area, each with ``readable_boards``: the boards this user may read."""
-    boards = visible_boards(user).order_by("position", "slug")
-    return list(
+    """Every program area, each with ``readable_boards``: the boards listed to this user
+    (permissions.listed_boards), each with ``closed``: listed, but not for them to read yet."""
+    boards = listed_boards(user).order_by("position", "slug")
+    areas = list(
         ProgramArea.objects.prefetch_related(
             Prefetch("boards", queryset=boards, to_attr="readable_boards")
         )
     )
+    readable = set(visible_boards(user).values_list("pk", flat=True))
+    for area in areas:
+        for board in area.readable_boards:
+            board.closed = board.pk not in readable
+    return areas
 
 
 def board_by_id(pk: int) -> Board:
@@ -183,8 +197,10 @@ def readable_notifications(user: User) -> QuerySet[Notification]:
     no longer listed or counted, as Discourse drops notifications of topics you cannot see.
     Moderation notices about the member's own posts always stay.
     """
-    still_readable = Q(thread__board__in=visible_boards(user)) & (
-        Q(post__isnull=True) | Q(post__state=Post.State.PUBLISHED)
+    still_readable = (
+        Q(thread__board__in=visible_boards(user))
+        & readable_threads_q(user, "thread__")
+        & (Q(post__isnull=True) | Q(post__state=Post.State.PUBLISHED))
     )
     return Notification.objects.filter(recipient=user).filter(
         Q(action__isnull=False) | still_readable

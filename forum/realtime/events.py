@@ -100,10 +100,14 @@ def thread_event(thread: Thread, kind: str, *, also_thread_stream: bool = False)
     """thread.created / updated / locked / pinned / moved ... on the board's stream.
 
     Changes the thread's own readers must see (locked, moved, merged) go to its stream too.
+    A held thread is not on its board for anyone but its author and moderators (the policy's
+    can_see_thread), and a board's stream goes to all its readers: its events go to the
+    thread's own stream only, which the policy opens to those two alone.
     """
     payload = thread_payload(thread)
-    publish_event(stream=streams.board(thread.board_id), kind=kind, payload=payload)
-    if also_thread_stream:
+    if not thread.held:
+        publish_event(stream=streams.board(thread.board_id), kind=kind, payload=payload)
+    if also_thread_stream or thread.held:
         publish_event(stream=streams.thread(thread.pk), kind=kind, payload=payload)
 
 

@@ -66,8 +66,18 @@ def indexed_posts():
         "author_id",
         "thread__title",
         "thread__merged_into_id",
+        "thread__held",
         "thread__board__area_id",
     )
+
+
+def indexed_state(post) -> str:
+    """The post's state as search filters it: a published reply in a held thread is held with
+    it (found by its author and the board's moderators only), so the title it would show as
+    "Re: ..." stays with those the policy (permissions.can_see_thread) lets read it."""
+    if post.thread.held and post.state == "published":
+        return "pending"
+    return post.state
 
 
 def post_docs(post) -> list[IndexDoc]:
@@ -85,7 +95,7 @@ def post_docs(post) -> list[IndexDoc]:
             title=without_marks(post.thread.title) if opening else "",
             body=plain_text(post.body_html),
             created_at=post.created_at,
-            state=post.state,
+            state=indexed_state(post),
             area_id=post.thread.board.area_id,
             board_id=post.thread.board_id,
             thread_id=post.thread_id,

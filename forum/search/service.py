@@ -16,7 +16,7 @@ from wagtail.models import Page
 from forum.models import Board, Post
 from forum.permissions import is_member, moderation_scope, visible_boards
 from forum.search import analysis
-from forum.search.documents import PAGE, POST
+from forum.search.documents import PAGE, POST, indexed_state
 from forum.search.engines import get_engine
 from forum.search.engines.base import (
     Audience,
@@ -158,7 +158,9 @@ def _hydrate(hits: list[EngineHit], audience: Audience) -> list[Hit]:
                 post is None
                 or post.thread.merged_into_id
                 or not audience.may_see(
-                    board_id=post.thread.board_id, state=post.state, author_id=post.author_id
+                    board_id=post.thread.board_id,
+                    state=indexed_state(post),
+                    author_id=post.author_id,
                 )
             ):
                 continue

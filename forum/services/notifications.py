@@ -9,7 +9,7 @@ from django.utils import timezone
 from forum import markup
 from forum.links import base_url
 from forum.models import Notification, Post, Subscription
-from forum.permissions import readers_of_board
+from forum.permissions import readers_of_thread
 from forum.realtime import streams
 from forum.realtime.events import publish_event
 from forum.tasks import send_moderation_email, send_notification_emails
@@ -61,7 +61,7 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
             Kind.MENTION,
         )
     wanted.pop(post.author_id, None)
-    recipients = readers_of_board(thread.board, set(wanted))
+    recipients = readers_of_thread(thread, set(wanted))
     Notification.objects.bulk_create(
         [
             Notification(

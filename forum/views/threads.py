@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,8 +15,8 @@ from forum.permissions import (
     can_reply,
     can_watch,
     check_reply,
-    check_see_board,
     check_see_post,
+    check_see_thread,
     is_suspended,
     moderates_board,
 )
@@ -32,11 +32,7 @@ def get_thread(request: HttpRequest, pk: int) -> Thread:
     """The thread, if this user may read it: held threads only for their author and moderators."""
     thread = get_object_or_404(Thread, pk=pk)
     thread.board = board_by_id(thread.board_id)
-    check_see_board(request.user, thread.board)
-    if thread.held and not (
-        thread.author_id == request.user.pk or moderates_board(request.user, thread.board)
-    ):
-        raise Http404
+    check_see_thread(request.user, thread)
     return thread
 
 
