@@ -10,4 +10,5 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from forum import signals  # noqa: F401 - connects the cache-invalidation receivers
         from forum.checks import site_url_check  # noqa: F401 - registers the deploy check
+        from forum.realtime import accounts  # noqa: F401 - sockets follow account changes
         from forum.search import signals as search_signals  # noqa: F401 - index updates

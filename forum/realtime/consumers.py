@@ -17,7 +17,12 @@ from django.utils import timezone
 
 from forum import limits
 from forum.models import Event, Post
-from forum.permissions import moderation_scope, stream_access, visible_boards
+from forum.permissions import (
+    moderation_scope,
+    readable_threads_q,
+    stream_access,
+    visible_boards,
+)
 from forum.realtime import presence, streams
 from forum.realtime.streams import access_group
 
@@ -89,7 +94,7 @@ def _missed(sources: list[str], after: int, user) -> list[dict] | None:
     )
     if len(events) > limits.REPLAY_LIMIT:
         return None
-    return _still_readable(user, _as_now([event.as_message() for event in events]))
+    return _still_readable(user, _as_now(_on_board([event.as_message() for event in events])))
 
 
 def _still_readable(user, messages: list[dict]) -> list[dict]:
@@ -104,7 +109,10 @@ def _still_readable(user, messages: list[dict]) -> list[dict]:
         return messages
     readable = set(
         Post.objects.filter(
-            pk__in=named, state=Post.State.PUBLISHED, thread__board__in=visible_boards(user)
+            readable_threads_q(user, "thread__"),
+            pk__in=named,
+            state=Post.State.PUBLISHED,
+            thread__board__in=visible_boards(user),
         ).values_list("pk", flat=True)
     )
     return [
@@ -113,6 +121,20 @@ def _still_readable(user, messages: list[dict]) -> list[dict]:
         if m["kind"] != "notification.created"
         or not m["payload"].get("post_id")
         or m["payload"]["post_id"] in readable
+    ]
+
+
+def _on_board(messages: list[dict]) -> list[dict]:
+    """A board's stream never carries a held thread (events.thread_event); events stored
+    before that rule, with the title of a thread then held, are not replayed either."""
+    return [
+        m
+        for m in messages
+        if not (
+            m["stream"].startswith("board:")
+            and isinstance(m["payload"], dict)
+            and m["payload"].get("held")
+        )
     ]
 
 
@@ -159,12 +181,25 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         self.window_start, self.window_count, self.strikes = time.monotonic(), 0, 0
         await self.accept()
         user = self.scope.get("user")
+        # Whatever it follows, the socket belongs to its account and session: closed when the
+        # session signs out or the password changes, re-checked when the account's access
+        # changes (forum/realtime/accounts.py).
+        self.account_groups = []
+        if user is not None and user.is_authenticated:
+            self.account_groups.append(streams.account_group(user.pk))
+            session = self.scope.get("session")
+            if session is not None and session.session_key:
+                self.account_groups.append(streams.session_group(session.session_key))
+        for group in self.account_groups:
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.send_json(
             {"type": "hello", "authenticated": bool(user and user.is_authenticated)}
         )
 
     async def disconnect(self, code) -> None:
         _SWEPT.pop(self, None)
+        for group in getattr(self, "account_groups", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
         subscriptions = getattr(self, "subscriptions", {})
         while subscriptions:  # pop first, so the board's access group is left with the last
             _name, following = subscriptions.popitem()
@@ -183,6 +218,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             content = json.loads(text_data)
+        except RecursionError:  # deep nesting fits in 4 KiB: refuse it, keep the socket
+            await self.send_error("message nests too deeply")
+            return
         except ValueError:
             await self.send_error("message is not valid JSON")
             return
@@ -233,7 +271,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         ):
             await self.send_error("last_id must be a non-negative integer", stream=stream.name)
             return
-        following = await _following(user, stream)
+        # The account as it is now, not as it was when the socket opened: a group left or a
+        # verification withdrawn since must not let it follow new streams.
+        following = await _following(user, stream, fresh=True)
         if following is None:
             # The same answer for "does not exist" and "not yours", so ids leak nothing.
             await self.send_error("stream not found", stream=stream.name)
@@ -348,8 +388,34 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                         access_group(message["board_id"]), self.channel_name
                     )
 
+    async def forum_recheck(self, message: dict) -> None:
+        """The account's access changed (groups, permissions, moderation scope, verification):
+        every subscription is checked again; those now forbidden end, moderation follows the
+        new scope."""
+        user = self.scope.get("user")
+        for name, following in list(self.subscriptions.items()):
+            now = await _following(user, following.stream, fresh=True)
+            if now is not None and (now.sources, now.groups, now.languages) == (
+                following.sources,
+                following.groups,
+                following.languages,
+            ):
+                continue
+            del self.subscriptions[name]
+            await self._leave(following)
+            if now is None:
+                await self.send_json(
+                    {"type": "unsubscribed", "stream": name, "reason": "forbidden"}
+                )
+                continue
+            # A moderator's scope changed: follow the new areas from now on.
+            for group in now.groups:
+                await self.channel_layer.group_add(group, self.channel_name)
+            self.subscriptions[name] = now
+
     async def forum_signout(self, message: dict) -> None:
-        """The account was deleted: close; the tab reconnects without the ended session."""
+        """Signed out, password changed or account deleted: close; the tab reconnects with
+        whatever session it still holds (none, or the one the password change kept)."""
         await self.close()
 
     async def send_error(self, message: str, **extra) -> None:
@@ -375,7 +441,7 @@ def _recent(sources: list[str], moderation: bool) -> list[dict]:
     since = timezone.now() - timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
     stored = Q(stream__in=sources) | (Q(stream__startswith="moderation:") if moderation else Q())
     events = Event.objects.filter(stored, created_at__gte=since).order_by("pk")
-    return _as_now([event.as_message() for event in events[: limits.REPLAY_LIMIT]])
+    return _as_now(_on_board([event.as_message() for event in events[: limits.REPLAY_LIMIT]]))
 
 
 async def sweep() -> None:

@@ -77,3 +77,14 @@ def moderation(area_id: int | None) -> Stream:
 def access_group(board_id: int) -> str:
     """Sockets following a board or one of its threads: told when its audience changes."""
     return f"access.board.{board_id}"
+
+
+def account_group(user_id: int) -> str:
+    """Every socket of a signed-in account, whatever it follows: closed or re-checked when the
+    account changes (forum/realtime/accounts.py)."""
+    return f"account.{user_id}"
+
+
+def session_group(session_key: str) -> str:
+    """Every socket opened with one session: closed when it signs out."""
+    return f"session.{session_key}"

@@ -13,8 +13,6 @@ import logging
 import secrets
 from importlib import import_module
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
@@ -37,6 +35,7 @@ from forum.models import (
 from forum.models.members import public_name
 from forum.permissions import check_delete_own_account
 from forum.realtime import streams
+from forum.realtime.accounts import close_sockets_of
 from forum.search.documents import POST
 from forum.search.queue import schedule
 from forum.selectors import readable_notifications
@@ -287,7 +286,7 @@ def delete_account(*, member) -> None:
         post_ids = list(Post.objects.filter(author=member).values_list("pk", flat=True))
         schedule(POST, post_ids)
         touch_pages_showing(member=member, name=True)  # visitors' cached copies show the name
-        transaction.on_commit(lambda: _close_sockets(member.pk))
+        close_sockets_of(member.pk)  # the tabs reconnect without the ended session
     # The id only: what an administrator needs to repeat the deletion after restoring an older
     # backup (docs/security.md).
     logger.info("account %s deleted by its member", member.pk)
@@ -339,14 +338,3 @@ def _end_sessions(member) -> None:
         if session.get_decoded().get(SESSION_KEY) == str(member.pk)
     ]
     model.objects.filter(session_key__in=theirs).delete()
-
-
-def _close_sockets(member_id: int) -> None:
-    # Every signed-in page follows the "user" stream: its socket closes, and the tab reconnects
-    # without the ended session, as a visitor.
-    try:
-        async_to_sync(get_channel_layer().group_send)(
-            streams.user(member_id).group, {"type": "forum.signout"}
-        )
-    except Exception:  # the deletion stands; an open tab's socket ends at its next reconnect
-        logger.exception("could not close the sockets of deleted account %s", member_id)
