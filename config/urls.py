@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
 from config.media import serve_media
+from forum import ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import accounts
 from forum.views.health import healthz
 
@@ -20,7 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, behind a check of their return address (cms/views.py).
     path(
-        "documents/authenticate_with_password/<int:restriction_id>/",
+        "documents/authenticate_with_password/<id:restriction_id>/",
         cms_views.document_password,
         name="wagtaildocs_authenticate_with_password",
     ),
@@ -51,7 +52,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("forum.urls")),
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         cms_views.page_password,
         name="wagtailcore_authenticate_with_password",
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
@@ -102,6 +102,10 @@ class SearchForm(forms.Form):
         zone = timezone.get_current_timezone()
 
         def start_of(day):
+            # Days at the calendar's ends bound nothing: their midnight in a zone away from UTC
+            # (or the day after 9999-12-31) is no datetime at all.
+            if not date.min + timedelta(days=1) < day < date.max:
+                return None
             return timezone.make_aware(datetime.combine(day, time.min), zone)
 
         return Filters(
@@ -111,5 +115,7 @@ class SearchForm(forms.Form):
             board_id=data["board"].pk if data["board"] else None,
             author_ids=data["author"],
             since=start_of(data["since"]) if data["since"] else None,
-            until=start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
+            until=start_of(data["until"] + timedelta(days=1))
+            if data["until"] and data["until"] < date.max
+            else None,
         )

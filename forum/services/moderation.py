@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import limits
+from forum.ids import row_id
 from forum.models import (
     Board,
     Flag,
@@ -445,17 +446,9 @@ def pin_thread(*, actor, thread: Thread, reason: str, pinned: bool = True) -> Th
     )
 
 
-# The largest id a BigAutoField holds: a bigger number names no row (SQLite cannot even bind it).
-_MAX_ROW_ID = 2**63 - 1
-
-
 def _row_id(value) -> int | None:
     """A row id typed by a moderator (an int or a string of digits), or None if it names none."""
-    text = str(value)
-    if not text.isdecimal():  # not isdigit(): int() refuses digits such as "²"
-        return None
-    number = int(text)
-    return number if number <= _MAX_ROW_ID else None
+    return row_id(value)
 
 
 def _target_board(actor, board_id) -> Board:

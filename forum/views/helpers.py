@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from forum.ids import row_id
 from forum.models import Post
 from forum.selectors import page_of_position
 
@@ -28,17 +29,9 @@ def int_param(value, default: int = 1) -> int:
         return default
 
 
-# The largest id a BigAutoField holds: a bigger number names no row (SQLite cannot even bind it).
-MAX_ROW_ID = 2**63 - 1
-
-
 def id_param(value: str) -> int | None:
-    """A row id from a query string, or None when it names none. isdecimal, not isdigit:
-    int() refuses digits such as "²" that isdigit accepts."""
-    if not value.isdecimal():
-        return None
-    number = int(value)
-    return number if number <= MAX_ROW_ID else None
+    """A row id from a query string, or None when it names none (forum.ids)."""
+    return row_id(value)
 
 
 def refused_but_kept(request: HttpRequest, check, form_class, **form_kwargs):

@@ -220,3 +220,45 @@ def test_daphne_refuses_a_body_over_the_limit_with_400(daphne):
 
     assert response.startswith(b"HTTP/1.1 400 "), response[:200]
     assert b"Traceback" not in response
+
+
+# --- Values at the edges (issue 17: three 500s found from outside) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=report&until=9999-12-31",
+        "q=report&until=9999-12-30",
+        "q=report&since=0001-01-01",
+        "q=report&since=0001-01-01&until=9999-12-31",
+    ],
+)
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_search_dates_at_the_calendars_ends_bound_nothing(client, boards, member, query, zone):
+    thread_with_posts(board=boards["public"], author=member, body="The annual report is out.")
+    from forum.search.queue import drain
+
+    drain()
+    with override_settings(TIME_ZONE=zone):
+        response = client.get(f"/en/search/?{query}")
+
+    assert response.status_code == 200
+    assert "annual" in response.content.decode().split('<ol class="hits">', 1)[1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/moderation/members/99999999999999999999/decide/",
+        "/en/moderation/members/9223372036854775808/",
+        "/en/t/99999999999999999999/",
+        "/en/posts/99999999999999999999/history/",
+        "/en/posts/0/",
+    ],
+)
+def test_an_id_in_a_path_that_names_no_row_is_a_404(client, moderator, path):
+    client.force_login(moderator)
+
+    assert client.get(path).status_code == 404
+    assert client.post(path, {"reason": "x"}).status_code == 404

@@ -104,3 +104,21 @@ async def test_an_unknown_socket_path_is_refused():
 
     with pytest.raises(ValueError, match="No route found"):
         await communicator.connect(timeout=5)
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_deeply_nested_json_gets_an_error_and_the_socket_stays_open():
+    communicator, _ = await connect()
+    await communicator.receive_json_from(timeout=5)
+    frame = "[" * 2000 + "]" * 2000  # 4,000 bytes: under the size limit, over the parser's depth
+
+    await communicator.send_to(text_data=frame)
+
+    assert await communicator.receive_json_from(timeout=5) == {
+        "type": "error",
+        "message": "message nests too deeply",
+    }
+    await communicator.send_json_to({"type": "ping", "id": 2})
+    assert await communicator.receive_json_from(timeout=5) == {"type": "pong", "id": 2}
+    await communicator.disconnect()
