@@ -10,10 +10,13 @@ from forum.caching import visitor_page
 from forum.forms import ThreadForm
 from forum.models import Board
 from forum.permissions import (
+    can_see_board,
     can_start_thread,
     can_watch,
+    check_list_board,
     check_see_board,
     check_start_thread,
+    is_member,
 )
 from forum.selectors import board_by_slugs, board_languages, board_page
 from forum.services import reading
@@ -32,9 +35,25 @@ def get_board(request: HttpRequest, area: str, board: str) -> Board:
     return found
 
 
+def closed_board(request: HttpRequest, board: Board) -> HttpResponse:
+    """A members-only board to someone who may not read it yet: say how to get in."""
+    context = {
+        "board": board,
+        "pending": is_member(request.user),  # signed in, not verified yet
+        "next": request.get_full_path(),
+    }
+    return render(request, "forum/board_closed.html", context, status=403)
+
+
 def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
     """Threads by last activity, pinned first; optionally only those in one language."""
-    board = get_board(request, area, board)
+    found = board_by_slugs(area, board)
+    if found is None:
+        raise Http404
+    check_list_board(request.user, found)
+    if not can_see_board(request.user, found):
+        return closed_board(request, found)
+    board = found
     language = request.GET.get("lang", "")
     if language not in LANGUAGE_CODES:
         language = ""
