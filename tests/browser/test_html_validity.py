@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import BOARD, reply, sign_in, start_thread, unique
+from tests.forum.test_dates import BROWSER_TEXT  # what the server prints, per language
 
 VNU = Path(__file__).with_name("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PROGRAM = "/en/programs/juvenile-justice/"
@@ -115,3 +116,17 @@ def test_after_posting_a_reply_the_keyboards_focus_is_on_the_new_post(page):
     text = unique("A reply ")
     reply(page, text)
     expect(page.locator("#posts article", has_text=text)).to_be_focused()
+
+
+def test_the_browser_prints_a_moment_as_the_server_does_in_every_language(page):
+    # The options live.js gives Intl, with the locale the page names on <html>.
+    printed = {}
+    for language in BROWSER_TEXT:
+        page.goto(f"/{language}/forum/")
+        printed[language] = page.evaluate(
+            """() => new Intl.DateTimeFormat(document.documentElement.dataset.dateLocale, {
+                year: "numeric", month: "short", day: "numeric", hour: "2-digit",
+                minute: "2-digit", hourCycle: "h23", timeZone: "UTC",
+            }).format(new Date(Date.UTC(2026, 11, 4, 22, 19, 5)))"""
+        )
+    assert printed == {language: texts[0] for language, texts in BROWSER_TEXT.items()}

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 MOMENT = datetime(2026, 12, 4, 22, 19, 5, 123456, tzinfo=UTC)
 
 # What Chromium's Intl.DateTimeFormat prints for MOMENT with live.js's options (the browser test
-# tests/browser/test_live_posts.py checks the two agree in a real browser).
+# tests/browser/test_html_validity.py checks the two agree in a real browser).
 BROWSER_TEXT = {
     "en": ("4 Dec 2026, 22:19", "4 Dec 2026"),
     "es": ("4 dic 2026, 22:19", "4 dic 2026"),
