@@ -34,13 +34,14 @@ def confirmation_token(user) -> str:
 
 
 def register_member(
-    *, username: str, email: str, password: str, language: str, base_url: str, **profile
+    *, username: str, email: str, password: str, language: str, base_url: str = "", **profile
 ):
     """Create an inactive account and its pending profile; e-mail the confirmation link.
 
     For an address already registered nothing is created: its owner is told by e-mail instead
     (with a fresh confirmation link if they never confirmed it), and the caller answers as for
     a new address, so the form does not tell who is registered. Returns the new account or None.
+    ``base_url``: where links start (forum/links.py); empty, the request being answered.
     """
     with transaction.atomic():
         owners = list(registered_with(email).select_related("profile"))
@@ -81,7 +82,7 @@ def is_unconfirmed(user) -> bool:
     )
 
 
-def send_confirmation(user, *, language: str, base_url: str) -> None:
+def send_confirmation(user, *, language: str, base_url: str = "") -> None:
     """E-mail the member the link that confirms their address (valid for some days)."""
     with translation.override(language):
         context = {
@@ -94,12 +95,12 @@ def send_confirmation(user, *, language: str, base_url: str) -> None:
     send_mail(subject, body, None, [user.email])
 
 
-def confirmation_url(user, *, base_url: str) -> str:
+def confirmation_url(user, *, base_url: str = "") -> str:
     path = reverse("forum:confirm_email", args=[confirmation_token(user)])
     return absolute_url(path, captured=base_url)
 
 
-def send_registration_attempt(owner, *, language: str, base_url: str) -> None:
+def send_registration_attempt(owner, *, language: str, base_url: str = "") -> None:
     """Tell an address's owner that someone registered with it: how to sign in, how to reset
     the password, and for an account never confirmed, a fresh link to confirm it."""
     profile = getattr(owner, "profile", None)

@@ -36,6 +36,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:two_factor_backup_codes | enrolled member, session with or without a code | (none) |
 | forum:two_factor_turn_off | enrolled member | password, code |
 | forum:two_factor_code | visitor past the password step | code |
+| forum:resend_confirmation | visitor past the password of an unconfirmed account | (none) |
 | wagtailcore/wagtaildocs_authenticate_with_password | visitor | password, return_url |
 | GET forum:search | member | q, type, language, area, board, author, since, until, page |
 | GET forum:board, forum:thread, forum:reply | member | lang, page, quote |
@@ -483,6 +484,17 @@ def _two_factor_code(world, draw):
     form = CodeForm(backup_codes=True)
     overrides = {"code": _codes(device, backup)}
     return Target("visitor", url("forum:two_factor_code"), form, overrides, prime=prime)
+
+
+@case("forum:resend_confirmation")
+def _resend_confirmation(world, draw):
+    user = pending_member("unconfirmed", email="unconfirmed@example.org", is_active=False)
+
+    def prime(client):  # the right password of an account never confirmed
+        client.post(url("login"), {"username": user.get_username(), "password": PASSWORD})
+
+    form = forum_forms.ResendConfirmationForm()
+    return Target("visitor", url("forum:resend_confirmation"), form, prime=prime)
 
 
 # --- Query strings ---------------------------------------------------------------------------
