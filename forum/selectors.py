@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from forum import limits
 from forum.caching import LISTING_TIMEOUT, listing_version
@@ -43,17 +43,13 @@ SLUG_MAX_LENGTH = max(
 def program_areas_with_boards(user: User) -> list[ProgramArea]:
     """Every program area, each with ``readable_boards``: the boards listed to this user
     (permissions.listed_boards), each with ``closed``: listed, but not for them to read yet."""
-    boards = listed_boards(user).order_by("position", "slug")
-    areas = list(
+    readable = visible_boards(user).filter(pk=OuterRef("pk"))
+    boards = listed_boards(user).annotate(closed=~Exists(readable)).order_by("position", "slug")
+    return list(
         ProgramArea.objects.prefetch_related(
             Prefetch("boards", queryset=boards, to_attr="readable_boards")
         )
     )
-    readable = set(visible_boards(user).values_list("pk", flat=True))
-    for area in areas:
-        for board in area.readable_boards:
-            board.closed = board.pk not in readable
-    return areas
 
 
 def board_by_id(pk: int) -> Board:

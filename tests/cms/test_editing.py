@@ -295,6 +295,7 @@ def test_a_reviewer_keeps_publish_and_gets_approve_first_on_a_page_awaiting_revi
     assert 'value="Submit for review"' not in other.text
 
 
+@pytest.mark.django_db
 def test_a_page_has_one_preview_mode_per_language():
     modes = StandardPage().preview_modes
 

@@ -79,7 +79,7 @@ def test_an_unknown_language_prefix_is_a_404_page_in_the_default_language(client
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
 
     assert response.status_code == 404
-    assert '<html lang="en" dir="ltr">' in response.text
+    assert '<html lang="en" dir="ltr" ' in response.text
     assert "Page not found" in response.text
 
 
@@ -92,7 +92,7 @@ def test_arabic_pages_are_right_to_left(client, site_pages):
     ):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert '<html lang="ar" dir="rtl">' in response.text
+        assert '<html lang="ar" dir="rtl" ' in response.text
 
 
 @pytest.mark.django_db

@@ -46,7 +46,7 @@ def test_daphne_redirects_the_root_to_the_browsers_language(site):
     status, body = get(f"{site.url}/", language="es")
 
     assert status == 200
-    assert '<html lang="es" dir="ltr">' in body
+    assert '<html lang="es" dir="ltr" ' in body
 
 
 def test_daphne_serves_static_files(site):

@@ -23,7 +23,7 @@ def test_home_lists_the_twelve_program_areas_in_the_visitors_language(client, se
     response = client.get(f"/{language}/forum/")
 
     assert response.status_code == 200
-    assert f'<html lang="{language}" dir="ltr">' in response.text
+    assert f'<html lang="{language}" dir="ltr" ' in response.text
     names = area_names(language)
     assert len(names) == 12
     positions = [response.text.find(f"<h2>{escape(name)}</h2>") for name in names]
@@ -46,14 +46,15 @@ def test_root_redirects_to_the_language_the_browser_asks_for(client, db):
 def test_arabic_home_is_right_to_left(client, seeded):
     response = client.get("/ar/")
 
-    assert '<html lang="ar" dir="rtl">' in response.text
+    assert '<html lang="ar" dir="rtl" ' in response.text
 
 
-def test_visitor_sees_only_public_boards(client, boards):
+def test_visitor_reads_public_boards_and_is_shown_members_only_ones_closed(client, boards):
     text = client.get("/en/forum/").text
 
     assert "General discussion" in text
-    assert "Case practice" not in text
+    assert "Case practice" in text  # named, marked: following it asks to sign in or join
+    assert text.count("Sign in or join to read") == 1
     assert "Council room" not in text
 
 

@@ -253,7 +253,10 @@ def test_the_picture_shows_beside_the_members_posts(client, member, other_member
     url = member.profile.avatar.url
     assert STORED_NAME.match(url.removeprefix("/media/"))
     # Decorative beside a post: the name follows it, so a screen reader should not say it twice.
-    assert f'<img class="avatar" src="{url}" width="40" height="40" loading="lazy" alt="">' in page
+    assert (
+        f'<img class="avatar" data-slot="avatar" src="{url}" width="40" height="40" '
+        'loading="lazy" alt="">'
+    ) in page
     assert "Picture of" not in page
     served = client.get(url)
     assert (served.status_code, served["Content-Type"]) == (200, "image/webp")
@@ -277,7 +280,8 @@ def test_thread_pages_cost_the_same_queries_with_avatars(
     with CaptureQueriesContext(connection) as with_avatars:
         page = client.get(url).text
 
-    assert page.count('<img class="avatar"') == 10
+    # Each post's picture, and the live-post <template>'s empty slot for one.
+    assert page.count('<img class="avatar"') == 10 + 1
     assert len(with_avatars) == len(without)
 
 

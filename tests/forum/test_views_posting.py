@@ -113,7 +113,8 @@ def test_a_pending_member_can_read_public_boards_but_not_post(client, boards, pe
     response = client.post(f"/en/t/{thread.pk}/reply/", {"body": "Can I?"})
     assert response.status_code == 403
     assert "verified" in response.text
-    assert client.get(f"/en/b/{boards['members'].area.slug}/practice/").status_code == 404
+    # Named to them, and closed until verified (it says so).
+    assert client.get(f"/en/b/{boards['members'].area.slug}/practice/").status_code == 403
 
 
 def test_visitors_are_sent_to_sign_in_to_post(client, boards, member):
