@@ -9,19 +9,11 @@ from django.core import mail
 from forum.models import Notification, Profile
 from forum.tasks import send_notification_emails
 from tests.factories import thread_with_posts
+from tests.forum.test_accounts import REGISTRATION
 
 pytestmark = pytest.mark.django_db
 
 LAN = "forum.lan:8000"
-REGISTRATION = {
-    "username": "lucia",
-    "email": "lucia@fiscalia.example",
-    "password1": "a long and unusual passphrase",
-    "password2": "a long and unusual passphrase",
-    "display_name": "Lucía Pérez",
-    "country": "Spain",
-    "organization": "Fiscalía Provincial",
-}
 
 
 @pytest.fixture

@@ -14,14 +14,13 @@ import json
 import pytest
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import Permission
-from django.test import Client
 
 from forum.models import Board, Moderator, Notification
 from forum.search.queue import drain
 from forum.services.moderation import lock_thread, move_thread, pin_thread
 from forum.services.posting import delete_post, edit_post, post_reply, start_thread
 from tests.factories import BoardFactory, ProgramAreaFactory, verified_member
-from tests.forum.test_access_surfaces import everything_sent, hits_of
+from tests.forum.test_access_surfaces import client_for, everything_sent, hits_of, text_of
 from tests.forum.test_realtime_moderation import open_socket
 
 TITLE = "Zqheldtitle charging"
@@ -76,19 +75,6 @@ def held(db):
     return make_held_thread()
 
 
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def page(client: Client, url: str) -> str:
-    response = client.get(url, follow=True)
-    assert response.status_code < 500, (url, response.status_code)
-    return response.content.decode()
-
-
 SURFACES = {
     "thread page": lambda held: f"/en/t/{held['thread'].pk}/",
     "reply permalink": lambda held: f"/en/posts/{held['reply'].pk}/",
@@ -104,7 +90,7 @@ def test_a_held_thread_shows_on_a_surface_to_its_author_and_moderators_only(held
     url = SURFACES[surface](held)
     wrong = []
     for role, user in held["roles"].items():
-        text = page(client_for(user), url)
+        text = text_of(client_for(user), url)
         if surface.startswith("search"):
             text = hits_of(text)  # not the query the page repeats back
         shown = "Zqheldtitle" in text or REPLY in text
@@ -127,7 +113,7 @@ def test_a_reply_in_a_held_thread_notifies_no_one_who_cannot_read_it(held):
 
     assert not Notification.objects.filter(recipient=mentioned).exists()
     client = client_for(mentioned)
-    assert "Zqheldtitle" not in page(client, "/en/notifications/")
+    assert "Zqheldtitle" not in text_of(client, "/en/notifications/")
     export = client.get("/en/accounts/profile/export/")
     assert export.status_code == 200
     assert "Zqheldtitle" not in export.content.decode()
