@@ -10,7 +10,7 @@ from django.db import transaction
 
 from forum.models import Event, Post, Thread
 from forum.models.members import public_name, public_username
-from forum.realtime import streams
+from forum.realtime import kinds, streams
 from forum.realtime.streams import Stream
 from forum.templatetags.forum_dates import machine_time
 
@@ -23,7 +23,7 @@ def publish_event(*, stream: Stream, kind: str, payload: dict) -> Event:
     A client that misses the broadcast (disconnected, another process restarting) gets the
     event from the table when it resubscribes with the last id it saw.
     """
-    event = Event.objects.create(stream=stream.name, kind=kind, payload=payload)
+    event = Event.objects.create(stream=stream.name, kind=kinds.check(kind), payload=payload)
     for group in stream.groups:
         message = {"type": "forum.event", "event": event.as_message(), "group": group}
         transaction.on_commit(lambda group=group, message=message: _broadcast(group, message))
