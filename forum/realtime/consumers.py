@@ -1,172 +1,36 @@
-"""The one WebSocket of a browser tab, at /ws/ (protocol: docs/realtime.md)."""
+"""The one WebSocket of a browser tab, at /ws/ (protocol: docs/realtime.md).
+
+What a socket may follow is in following.py, what a resubscribe replays in replay.py, the
+late-delivery sweep in late.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
 import time
-from dataclasses import dataclass
-from datetime import timedelta
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.contrib.auth import get_user_model
-from django.db.models import Q
-from django.utils import timezone
 
 from forum import limits
-from forum.models import Event, Post
-from forum.permissions import (
-    moderation_scope,
-    readable_threads_q,
-    stream_access,
-    visible_boards,
-)
 from forum.realtime import presence, streams
+from forum.realtime.following import ALL_MODERATION, Following, _following
+from forum.realtime.late import _SWEPT, start_sweeping, sweep
+from forum.realtime.replay import _latest, _missed
 from forum.realtime.streams import access_group
+
+# Names the consumer module offered before replay and late delivery left it.
+__all__ = [
+    "ALL_MODERATION",
+    "CLOSE_RATE_LIMITED",
+    "MAX_MESSAGE_BYTES",
+    "Following",
+    "ForumConsumer",
+    "sweep",
+]
 
 # A browser tab never needs to send more than this in one message.
 MAX_MESSAGE_BYTES = 4096
 CLOSE_RATE_LIMITED = 4429
-ALL_MODERATION = "moderation:*"
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class Following:
-    """One subscription of a socket: the stored streams it covers and the groups it joined."""
-
-    stream: streams.Stream
-    board_id: int | None
-    sources: list[str]
-    groups: list[str]
-    languages: frozenset[str] | None = None  # moderation: only events in these languages
-
-    def covers(self, stored: str) -> bool:
-        if stored in self.sources:
-            return True
-        return ALL_MODERATION in self.sources and stored.startswith("moderation:")
-
-
-def _stored(sources: list[str]) -> Q:
-    if ALL_MODERATION in sources:
-        return Q(stream__startswith="moderation:")
-    return Q(stream__in=sources)
-
-
-@database_sync_to_async
-def _following(user, stream: streams.Stream, *, fresh: bool = False) -> Following | None:
-    """What this user may follow of the stream (None: not found or forbidden, alike)."""
-    if fresh and user is not None and user.is_authenticated:
-        user = get_user_model().objects.filter(pk=user.pk).first()
-        if user is None:
-            return None
-    if stream.kind == "moderation":
-        # Site moderators: every area and the site-wide queue, through the one group every
-        # moderation event is also sent to. Area moderators: their areas' streams and groups.
-        scope = moderation_scope(user)
-        if scope is None:
-            return None
-        if scope.is_site_wide:
-            return Following(stream, None, [ALL_MODERATION], [streams.SITE_MODERATION_GROUP])
-        areas = [streams.moderation(area_id) for area_id in sorted(scope.areas)]
-        sources, groups = [s.name for s in areas], [s.group for s in areas]
-        return Following(stream, None, sources, groups, scope.languages)
-    allowed, board_id = stream_access(user, stream)
-    if not allowed:
-        return None
-    return Following(stream, board_id, [stream.name], [stream.group])
-
-
-@database_sync_to_async
-def _missed(sources: list[str], after: int, user) -> list[dict] | None:
-    """Events after ``after``, oldest first; None when there are too many to replay."""
-    resumed_at = Event.objects.filter(pk=after).values_list("created_at", flat=True).first()
-    window = Q(pk__gt=after)
-    if resumed_at is not None:
-        reorder = timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
-        window |= Q(pk__lt=after, created_at__gte=resumed_at - reorder)
-    events = list(
-        Event.objects.filter(_stored(sources))
-        .filter(window)
-        .order_by("pk")[: limits.REPLAY_LIMIT + 1]
-    )
-    if len(events) > limits.REPLAY_LIMIT:
-        return None
-    return _still_readable(user, _as_now(_on_board([event.as_message() for event in events])))
-
-
-def _still_readable(user, messages: list[dict]) -> list[dict]:
-    """Replayed notifications name a thread: those about a post hidden or deleted since, or in
-    a board the member has lost, are left out, as on the notifications page (selectors.py)."""
-    named = {
-        m["payload"].get("post_id")
-        for m in messages
-        if m["kind"] == "notification.created" and m["payload"].get("post_id")
-    }
-    if not named:
-        return messages
-    readable = set(
-        Post.objects.filter(
-            readable_threads_q(user, "thread__"),
-            pk__in=named,
-            state=Post.State.PUBLISHED,
-            thread__board__in=visible_boards(user),
-        ).values_list("pk", flat=True)
-    )
-    return [
-        m
-        for m in messages
-        if m["kind"] != "notification.created"
-        or not m["payload"].get("post_id")
-        or m["payload"]["post_id"] in readable
-    ]
-
-
-def _on_board(messages: list[dict]) -> list[dict]:
-    """A board's stream never carries a held thread (events.thread_event); events stored
-    before that rule, with the title of a thread then held, are not replayed either."""
-    return [
-        m
-        for m in messages
-        if not (
-            m["stream"].startswith("board:")
-            and isinstance(m["payload"], dict)
-            and m["payload"].get("held")
-        )
-    ]
-
-
-def _as_now(messages: list[dict]) -> list[dict]:
-    """Replayed posts carry their text as it is now, not as it was when the event was stored:
-    a post hidden or deleted since is replayed without its text, an edited one with its
-    latest version. (A live event is sent once, when it happens; the log is read later.)"""
-    ids = {
-        m["payload"].get("post_id")
-        for m in messages
-        if isinstance(m["payload"], dict) and "html" in m["payload"]
-    }
-    if not ids:
-        return messages
-    published = Post.objects.filter(pk__in=ids, state=Post.State.PUBLISHED)
-    current = dict(published.values_list("pk", "body_html"))
-    for message in messages:
-        payload = message["payload"]
-        if isinstance(payload, dict) and "html" in payload:
-            payload = {key: value for key, value in payload.items() if key != "html"}
-            if payload.get("post_id") in current:
-                payload["html"] = current[payload["post_id"]]
-            message["payload"] = payload
-    return messages
-
-
-@database_sync_to_async
-def _latest(sources: list[str]) -> int:
-    return (
-        Event.objects.filter(_stored(sources)).order_by("-pk").values_list("pk", flat=True).first()
-        or 0
-    )
 
 
 class ForumConsumer(AsyncJsonWebsocketConsumer):
@@ -420,64 +284,3 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
 
     async def send_error(self, message: str, **extra) -> None:
         await self.send_json({"type": "error", "message": message, **extra})
-
-
-# --- Late delivery -----------------------------------------------------------------------------
-# publish_event broadcasts after commit, from the process that wrote. A process that dies
-# between its commit and its broadcast (a restart, a crash) leaves an event in the table that
-# no socket was sent: sockets that reconnect replay it, but sockets on the other, healthy
-# processes never reconnect (bench/faults.py found them). So every SWEEP_SECONDS each process
-# reads the recent events of the streams its sockets follow, one query whatever their number,
-# and hands each to its followers, which drop the ids they have sent (_deliver). Members' own
-# streams are left out: their replay filter is per member, and the notifications page and its
-# badge have every notification anyway.
-
-_SWEPT: dict[ForumConsumer, None] = {}  # sockets of this process with subscriptions, in order
-_sweeper: asyncio.Task | None = None
-
-
-@database_sync_to_async
-def _recent(sources: list[str], moderation: bool) -> list[dict]:
-    since = timezone.now() - timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
-    stored = Q(stream__in=sources) | (Q(stream__startswith="moderation:") if moderation else Q())
-    events = Event.objects.filter(stored, created_at__gte=since).order_by("pk")
-    return _as_now(_on_board([event.as_message() for event in events[: limits.REPLAY_LIMIT]]))
-
-
-async def sweep() -> None:
-    """Hand this process's sockets the recent events they follow and were not sent."""
-    followers: dict[str, list[ForumConsumer]] = {}
-    moderation: list[ForumConsumer] = []
-    for consumer in list(_SWEPT):
-        for following in list(consumer.subscriptions.values()):
-            for source in following.sources:
-                if source == ALL_MODERATION:
-                    moderation.append(consumer)
-                elif not source.startswith("user:"):
-                    followers.setdefault(source, []).append(consumer)
-    if not followers and not moderation:
-        return
-    for event in await _recent(sorted(followers), bool(moderation)):
-        stored = event["stream"]
-        late = followers.get(stored, []) + (moderation if stored.startswith("moderation:") else [])
-        for consumer in late:
-            try:
-                await consumer._deliver(event)
-            except Exception:  # noqa: BLE001 - a socket closing meanwhile: forget it
-                _SWEPT.pop(consumer, None)
-
-
-async def _sweep_forever() -> None:
-    while True:
-        await asyncio.sleep(limits.SWEEP_SECONDS)
-        try:
-            await sweep()
-        except Exception:  # noqa: BLE001 - the database restarting: try again next time
-            logger.warning("late-delivery sweep failed; next in %s s", limits.SWEEP_SECONDS)
-
-
-def start_sweeping() -> None:
-    global _sweeper
-    loop = asyncio.get_running_loop()
-    if _sweeper is None or _sweeper.done() or _sweeper.get_loop() is not loop:
-        _sweeper = loop.create_task(_sweep_forever())
