@@ -33,10 +33,12 @@ _lock = threading.Lock()
 class SharedPoolRedisCache(RedisCache):
     @cached_property
     def _cache(self) -> RedisCacheClient:
-        key = (tuple(self._servers), tuple(sorted((k, repr(v)) for k, v in self._options.items())))
+        # RedisCache keeps these three on the instance; Django's stubs do not declare them.
+        servers, options = self._servers, self._options  # type: ignore[attr-defined]
+        key = (tuple(servers), tuple(sorted((k, repr(v)) for k, v in options.items())))
         with _lock:
             if key not in _clients:
-                _clients[key] = self._class(self._servers, **self._options)
+                _clients[key] = self._class(servers, **options)  # type: ignore[attr-defined]
             return _clients[key]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import environ
 
@@ -63,7 +63,7 @@ def word_list(variable: str) -> list[str]:
     return [item.strip() for item in text(variable).split(",") if item.strip()]
 
 
-def _url(variable: str, schemes: set[str]) -> tuple[str, object]:
+def _url(variable: str, schemes: set[str]) -> tuple[str, SplitResult]:
     raw = text(variable)
     try:
         parts = urlsplit(raw)

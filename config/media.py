@@ -63,6 +63,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     if not file.is_relative_to(root / folder) or not file.is_file():
         raise Http404
     modified = file.stat().st_mtime
+    response: HttpResponseBase
     if not was_modified_since(request.headers.get("If-Modified-Since"), modified):
         response = HttpResponseNotModified()
     else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.utils.crypto import constant_time_compare
@@ -61,10 +62,16 @@ ALWAYS_OPEN = frozenset(
 
 @dataclass(frozen=True)
 class PendingSignIn:
-    user: object
+    user: User
     backend: str
     next_url: str
     failures: int
+
+
+def session_gave_code(user) -> bool:
+    """Did this session give a code (django-otp's OTPMiddleware answers on the user object)?"""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified is not None and is_verified())
 
 
 def start_second_step(request: HttpRequest, *, user, backend: str, next_url: str) -> HttpResponse:
@@ -217,7 +224,7 @@ class TwoFactorMiddleware:
         ):
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified() or not must_use_two_factor(user):
+        if not user.is_authenticated or session_gave_code(user) or not must_use_two_factor(user):
             return None
         messages.warning(
             request,

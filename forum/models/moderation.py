@@ -177,7 +177,7 @@ class ModerationAction(models.Model):
 
     def member_message(self) -> str:
         """What the member concerned is told (the reason follows it)."""
-        title = self.thread.title if self.thread_id else ""
+        title = self.thread.title if self.thread is not None else ""
         until = (self.after or {}).get("suspended_until", "")
         messages = {
             self.Kind.APPROVE: _("A moderator approved your post in “%(title)s”."),
@@ -205,22 +205,28 @@ class ModerationAction(models.Model):
             self.Kind.LIFT: _("Your suspension was lifted: you can post again."),
             self.Kind.REMOVE_AVATAR: _("A moderator removed your profile picture."),
         }
-        return messages[self.kind] % {"title": title, "until": until[:16].replace("T", " ")}
+        return messages[self.Kind(self.kind)] % {
+            "title": title,
+            "until": until[:16].replace("T", " "),
+        }
 
 
 @register_setting(icon="warning")
 class ModerationSettings(BaseGenericSetting):
     """Thresholds moderators tune in Wagtail's Settings menu, without a deploy."""
 
-    review_first_posts = models.PositiveSmallIntegerField(
-        _("hold a new member's first posts"),
-        default=0,
-        help_text=_(
-            "A verified member's first this many posts wait for a moderator's approval. "
-            "0 publishes them at once (members on probation are always held)."
-        ),
+    # Wagtail's setting base class is untyped: the fields say their types themselves.
+    review_first_posts: "models.PositiveSmallIntegerField[int, int]" = (
+        models.PositiveSmallIntegerField(
+            _("hold a new member's first posts"),
+            default=0,
+            help_text=_(
+                "A verified member's first this many posts wait for a moderator's approval. "
+                "0 publishes them at once (members on probation are always held)."
+            ),
+        )
     )
-    flags_to_hide = models.PositiveSmallIntegerField(
+    flags_to_hide: "models.PositiveSmallIntegerField[int, int]" = models.PositiveSmallIntegerField(
         _("open flags that hide a post"),
         default=3,
         help_text=_("A post with this many open flags is hidden until a moderator reviews it."),

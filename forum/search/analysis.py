@@ -137,7 +137,8 @@ class ParsedQuery:
 
     def analysed(self, language: str) -> tuple[list[list[str]], list[list[str]]]:
         """(wanted, excluded): each a list of term sequences (a phrase has several terms)."""
-        wanted, excluded = [], []
+        wanted: list[list[str]] = []
+        excluded: list[list[str]] = []
         for clause in self.clauses:
             seq = [term for word in clause.words for term in terms(word, language)]
             if seq:

@@ -42,7 +42,8 @@ def schedule(source: str, object_ids: Iterable[int]) -> None:
     SearchQueueItem.objects.bulk_create(
         [SearchQueueItem(source=source, object_id=object_id) for object_id in ids]
     )
-    if not any(callback is _drain_soon for _sids, callback, _robust in connection.run_on_commit):
+    # run_on_commit holds (savepoint ids, callback, robust) triples: schedule one drain each.
+    if not any(entry[1] is _drain_soon for entry in connection.run_on_commit):
         transaction.on_commit(_drain_soon, robust=True)
 
 

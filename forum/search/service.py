@@ -45,7 +45,7 @@ def audience_for(user) -> Audience:
     if scope and scope.is_site_wide:
         return Audience(everything=True, boards=frozenset(), moderated=frozenset(), user_id=user.pk)
     boards = frozenset(visible_boards(user).values_list("pk", flat=True))
-    moderated = frozenset()
+    moderated: frozenset[int] = frozenset()
     if scope:
         moderated = frozenset(
             Board.objects.filter(area__in=scope.areas).values_list("pk", flat=True)

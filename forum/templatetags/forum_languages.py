@@ -27,7 +27,8 @@ def shown_language(obj, field: str) -> str | None:
 
 def _translated_fields(obj) -> tuple[str, ...]:
     try:
-        return tuple(translator.get_options_for_model(type(obj)).fields)
+        options = translator.get_options_for_model(type(obj))
+        return tuple(options.fields)  # type: ignore[attr-defined]  # set per registration
     except NotRegistered:
         return ()
 

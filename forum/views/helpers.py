@@ -15,7 +15,7 @@ def post_url(post: Post, sent: object = None) -> str:
     that was just accepted, so the browser drops its draft (forum/static/forum/drafts.js)."""
     url = reverse("forum:thread", args=[post.thread_id])
     page = page_of_position(post.position)
-    params = {"page": page} if page > 1 else {}
+    params: dict[str, object] = {"page": page} if page > 1 else {}
     if sent is not None:
         params["sent"] = sent
     query = f"?{urlencode(params)}" if params else ""

@@ -5,6 +5,7 @@ with what the moderator typed and the reason it was refused."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -30,10 +31,10 @@ from forum.forms import (
 )
 from forum.models import Board, Post, Profile, ProgramArea
 from forum.permissions import (
+    Scope,
     can_flag,
     check_moderate_board,
     check_site_moderator,
-    is_moderator,
     is_site_moderator,
     moderation_scope,
 )
@@ -44,9 +45,12 @@ from forum.views.posts import get_post
 from forum.views.threads import get_thread
 
 
-def _check_moderator(request: HttpRequest) -> None:
-    if not is_moderator(request.user):
+def _check_moderator(request: HttpRequest) -> Scope:
+    """The moderator's scope; a 403 for anyone else."""
+    scope = moderation_scope(request.user)
+    if scope is None:
         raise PermissionDenied(_("This page is for moderators."))
+    return scope
 
 
 def _attempt(form, act: Callable[[], object]) -> bool:
@@ -77,8 +81,7 @@ def _status(*forms) -> int:
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     """Held and flagged posts in the moderator's scope; live pages refresh the list fragment."""
-    _check_moderator(request)
-    scope = moderation_scope(request.user)
+    scope = _check_moderator(request)
     language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         language = ""
@@ -171,7 +174,7 @@ def thread_tools(request: HttpRequest, pk: int) -> HttpResponse:
     act = request.POST.get("act", "") if request.method == "POST" else ""
     data = request.POST if request.method == "POST" else None
     # Where it may go: the boards this moderator moderates (all of which they can read).
-    scope = moderation_scope(request.user)
+    scope = _check_moderator(request)  # the board check above made them one
     targets = Board.objects.select_related("area").exclude(pk=thread.board_id)
     if scope.areas is not None:
         targets = targets.filter(area__in=scope.areas)
@@ -211,7 +214,7 @@ def thread_tools(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=clean["reason"],
             ),
         }[act]
-        done = {}
+        done: dict[str, Any] = {}
         if _attempt(form, lambda: done.setdefault("result", run())):
             messages.success(request, _("Done: the change is in the moderation log."))
             result = done["result"]
@@ -313,8 +316,8 @@ def log(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     rows = moderation_log(request.user, filters)
     page = Paginator(rows, limits.MODERATION_LOG_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query = query.urlencode()
+    others = request.GET.copy()
+    others.pop("page", None)
+    query = others.urlencode()
     context = {"form": form, "page": page, "query": f"{query}&" if query else ""}
     return render(request, "forum/moderation/log.html", context)

@@ -59,8 +59,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict as exc:
             # Keep what this editor typed; show the other edit, and let them submit again.
             conflict = exc.post
-            data = form.data.copy()
-            data["seen_edit_count"] = conflict.edit_count
+            data = request.POST.copy()
+            data["seen_edit_count"] = str(conflict.edit_count)
             form = EditPostForm(data, initial=initial, moderator_edit=moderator_edit)
             form.is_valid()
             form.add_error(
@@ -119,7 +119,8 @@ def _versions(user, post: Post) -> tuple[list[Version], list[datetime]]:
     ).order_by("-number")
     see_redacted = can_see_redacted(user, post)
     names = can_see_editor_names(user, post)
-    shown, redactions = [], {}
+    shown: list = []
+    redactions: dict = {}
     for revision in revisions:
         redaction = revision.redaction
         if redaction is not None and not see_redacted:

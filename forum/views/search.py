@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from forum.search.forms import SearchForm
+from forum.search.forms import KIND_CHOICES, SearchForm
 from forum.search.service import Results, search
 from forum.throttling import SEARCH, RateLimited, throttle, too_many_requests
 from forum.views.helpers import int_param
@@ -51,7 +51,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def _facet_links(request: HttpRequest, form: SearchForm, results: Results) -> list[dict]:
     """Each facet's values with counts and the link that selects (or clears) them."""
     labels = {
-        "kind": dict(form.fields["type"].choices),
+        "kind": dict(KIND_CHOICES),
         "language": dict(settings.LANGUAGES),
         "area_id": {area.pk: area.name for area in form.areas},
     }

@@ -197,7 +197,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 @require_POST
 def backup_codes(request: HttpRequest) -> HttpResponse:
     # Only a session that gave a code (sign-in or set-up) may see new codes.
-    if not request.user.is_verified():
+    if not signin.session_gave_code(request.user):
         return redirect("forum:two_factor")
     try:
         codes = two_factor.regenerate_backup_codes(user=request.user)
