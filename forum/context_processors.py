@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from cms.languages import path_language_links
+from forum.language_links import path_language_links
 from forum.permissions import moderation_scope
 from forum.selectors import unread_notification_count
 

@@ -9,7 +9,6 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.languages import url_in_language
 from forum import limits
 from forum.forms import (
     ForumPasswordResetForm,
@@ -18,6 +17,7 @@ from forum.forms import (
     ResendConfirmationForm,
     SignInForm,
 )
+from forum.language_links import url_in_language
 from forum.links import base_url
 from forum.models import Profile
 from forum.permissions import can_use_two_factor
