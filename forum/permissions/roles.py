@@ -1,0 +1,121 @@
+"""Who the user is to the forum: a member, verified or pending, suspended, a moderator and of
+which scope. Every other module of the policy builds on these answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from forum.models import Board, Moderator, Profile
+
+User = AbstractBaseUser | AnonymousUser
+MODERATE = "forum.moderate"
+
+
+def is_member(user: User) -> bool:
+    """A signed-in, active account, verified or not."""
+    return bool(user.is_authenticated and user.is_active)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a moderator moderates: areas None means every area (a site moderator)."""
+
+    areas: frozenset[int] | None
+    languages: frozenset[str] | None  # None: posts in every language fill their queues
+
+    @property
+    def is_site_wide(self) -> bool:
+        return self.areas is None
+
+
+def moderation_scope(user: User) -> Scope | None:
+    """The user's moderation scope, or None for a non-moderator (cached on the user object)."""
+    if not is_member(user):
+        return None
+    cached = getattr(user, "_forum_scope", False)
+    if cached is not False:
+        return cached
+    scope = None
+    if user.has_perm(MODERATE):
+        scope = Scope(areas=None, languages=None)
+    else:
+        row = Moderator.objects.filter(user=user).prefetch_related("areas").first()
+        if row is not None:
+            areas = frozenset(area.pk for area in row.areas.all())
+            if areas:
+                scope = Scope(areas=areas, languages=frozenset(row.languages) or None)
+    user._forum_scope = scope
+    return scope
+
+
+def is_moderator(user: User) -> bool:
+    """A moderator of any scope."""
+    return moderation_scope(user) is not None
+
+
+def is_site_moderator(user: User) -> bool:
+    scope = moderation_scope(user)
+    return bool(scope and scope.is_site_wide)
+
+
+def moderates_area(user: User, area_id: int) -> bool:
+    scope = moderation_scope(user)
+    return bool(scope and (scope.areas is None or area_id in scope.areas))
+
+
+def moderates_board(user: User, board: Board) -> bool:
+    return moderates_area(user, board.area_id)
+
+
+def check_moderate_board(user: User, board: Board) -> None:
+    """Raise 403 for an act on a board outside the user's moderation scope."""
+    if not moderates_board(user, board):
+        raise PermissionDenied(_("This is outside the boards you moderate."))
+
+
+def check_site_moderator(user: User) -> None:
+    if not is_site_moderator(user):
+        raise PermissionDenied(_("Only site moderators may do this."))
+
+
+def profile_of(user: User) -> Profile | None:
+    if not is_member(user):
+        return None
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def is_verified(user: User) -> bool:
+    """A member a moderator (or the e-mail allow-list) has verified; moderators count too."""
+    if not is_member(user):
+        return False
+    profile = profile_of(user)
+    return bool((profile and profile.is_verified) or is_moderator(user))
+
+
+def is_suspended(user: User) -> bool:
+    profile = profile_of(user)
+    return bool(profile and profile.is_suspended)
+
+
+def may_post(user: User) -> bool:
+    """Verified and not suspended: may write anything at all (where the board allows)."""
+    return is_verified(user) and not is_suspended(user)
+
+
+def awaits_verification(user: User) -> bool:
+    """A member who confirmed their address and waits for a site moderator's decision (the
+    header tells them what happens next). Moderators never wait: they count as verified."""
+    profile = profile_of(user)
+    return bool(
+        profile
+        and profile.verification == Profile.Verification.PENDING
+        and profile.deleted_at is None
+        and not is_moderator(user)
+    )
