@@ -10,7 +10,7 @@ from forum import markup
 from forum.links import base_url
 from forum.models import Notification, Post, Subscription
 from forum.permissions import readers_of_thread
-from forum.realtime import streams
+from forum.realtime import kinds, streams
 from forum.realtime.events import publish_event
 from forum.tasks import send_moderation_email, send_notification_emails
 
@@ -78,7 +78,7 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
     for user_id in sorted(recipients):
         publish_event(
             stream=streams.user(user_id),
-            kind="notification.created",
+            kind=kinds.NOTIFICATION_CREATED,
             payload={
                 "kind": wanted[user_id],
                 "post_id": post.pk,
@@ -106,7 +106,7 @@ def notify_moderation(action, *, recipient) -> Notification:
     )
     publish_event(
         stream=streams.user(recipient.pk),
-        kind="notification.created",
+        kind=kinds.NOTIFICATION_CREATED,
         payload={"kind": Kind.MODERATION, "action": action.kind, "thread_id": action.thread_id},
     )
     base = base_url()

@@ -1,5 +1,5 @@
 """Presence and moderation over /ws/: reader counts, the moderation stream's scope, and what
-moderation acts (hide, lock, move, suspend) send to open sockets."""
+moderation acts (hide, lock, move, suspend, the review queues) send to open sockets."""
 
 import time
 from datetime import timedelta
@@ -14,11 +14,15 @@ from django.utils import timezone
 
 from config.asgi import application
 from forum import limits
-from forum.models import Board, Moderator
-from forum.realtime import presence
+from forum.models import Board, ModerationSettings, Moderator
+from forum.realtime import kinds, presence
+from forum.services.members import confirm_email, confirmation_token, register_member
 from forum.services.moderation import (
+    approve_post,
+    decide_membership,
     flag_post,
     hide_post,
+    lift_suspension,
     lock_thread,
     move_thread,
     restore_post,
@@ -328,6 +332,63 @@ async def test_an_area_moderators_replay_keeps_to_their_scope(
     await socket.disconnect()
 
 
+async def test_a_held_post_reaches_the_queue_and_leaves_it_when_approved(
+    quiet_presence, moderator, member, public_thread
+):
+    def hold_new_posts():
+        stored = ModerationSettings.load()
+        stored.review_first_posts = 10
+        stored.save()
+
+    await sync_to_async(hold_new_posts)()
+    socket = await open_socket(moderator)
+    assert (await subscribe(socket, "moderation"))["type"] == "subscribed"
+
+    reply = await sync_to_async(post_reply)(
+        author=member, thread=public_thread, body="Held until a moderator reads it."
+    )
+    held = await receive(socket)
+    await sync_to_async(approve_post)(actor=moderator, post=reply)
+    settled = await receive(socket)
+
+    assert (held["kind"], held["stream"]) == (kinds.QUEUE_HELD, "moderation")
+    assert (settled["kind"], settled["stream"]) == (kinds.QUEUE_SETTLED, "moderation")
+    assert held["payload"]["post_id"] == settled["payload"]["post_id"] == reply.pk
+    assert "Held until" not in str(held)  # ids only: the page fetches what its viewer may see
+    assert await socket.receive_nothing(timeout=0.3)
+    await socket.disconnect()
+
+
+async def test_a_member_waiting_for_verification_reaches_the_queue_and_leaves_it_when_decided(
+    quiet_presence, moderator
+):
+    socket = await open_socket(moderator)
+    assert (await subscribe(socket, "moderation"))["type"] == "subscribed"
+
+    def register_and_confirm():
+        user = register_member(
+            username="applicant",
+            email="applicant@unlisted.example",
+            password="a-long-pass-phrase",
+            language="en",
+            display_name="An Applicant",
+        )
+        return confirm_email(confirmation_token(user))
+
+    applicant = await sync_to_async(register_and_confirm)()
+    waiting = await receive(socket)
+    await sync_to_async(decide_membership)(actor=moderator, member=applicant, verified=True)
+    settled = await receive(socket)
+
+    assert (waiting["kind"], waiting["payload"]["member_id"]) == (kinds.QUEUE_MEMBER, applicant.pk)
+    assert (settled["kind"], settled["payload"]["member_id"]) == (
+        kinds.QUEUE_SETTLED,
+        applicant.pk,
+    )
+    assert await socket.receive_nothing(timeout=0.3)
+    await socket.disconnect()
+
+
 # --- What moderation acts send to readers -------------------------------------------------------
 
 
@@ -464,3 +525,26 @@ async def test_a_suspension_reaches_the_members_own_stream(
     assert await bystander.receive_nothing(timeout=0.3)
     await socket.disconnect()
     await bystander.disconnect()
+
+
+async def test_a_lifted_suspension_reaches_the_members_own_stream(
+    quiet_presence, moderator, member
+):
+    until = timezone.now() + timedelta(days=7)
+    await sync_to_async(suspend_member)(
+        actor=moderator, member=member, until=until, reason="Repeated spam"
+    )
+    socket = await open_socket(member)
+    assert (await subscribe(socket, "user"))["stream"] == f"user:{member.pk}"
+
+    await sync_to_async(lift_suspension)(actor=moderator, member=member, reason="Served")
+
+    notified, restored = await receive(socket), await receive(socket)
+    assert (notified["kind"], notified["payload"]["action"]) == (kinds.NOTIFICATION_CREATED, "lift")
+    assert (restored["kind"], restored["stream"], restored["payload"]) == (
+        kinds.ACCOUNT_RESTORED,
+        f"user:{member.pk}",
+        {},
+    )
+    assert await socket.receive_nothing(timeout=0.3)
+    await socket.disconnect()
