@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -16,6 +15,7 @@ from forum.models import (
     Thread,
 )
 from forum.services.moderation import ModerationError, decide_membership
+from forum.services.stamps import stamp
 
 
 class BoardForm(forms.ModelForm):
@@ -130,9 +130,9 @@ class ThreadAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Readers see pinned/locked badges: move the stamps their cached pages are keyed on.
-        obj.changed_at = timezone.now()
+        obj.changed_at = stamp()
         super().save_model(request, obj, form, change)
-        Board.objects.filter(pk=obj.board_id).update(changed_at=obj.changed_at)
+        stamp(boards=[obj.board_id], at=obj.changed_at)
 
 
 @admin.register(Moderator)

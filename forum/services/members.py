@@ -16,10 +16,14 @@ from django.utils import timezone, translation
 
 from forum import limits
 from forum.links import absolute_url
-from forum.models import AllowedEmailDomain, Board, Post, Profile, Thread
+from forum.models import AllowedEmailDomain, Post, Profile, Thread
+from forum.realtime import kinds
 from forum.realtime.events import queue_event
+from forum.services.stamps import stamp
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Member
+
     from forum.forms import ProfileForm
 
 CONFIRM_SALT = "forum.confirm-email"
@@ -29,7 +33,7 @@ class InvalidConfirmation(Exception):
     """The confirmation link is malformed, expired, or for an address that has changed."""
 
 
-def confirmation_token(user) -> str:
+def confirmation_token(user: Member) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
 
 
@@ -66,7 +70,7 @@ def registered_with(email: str) -> QuerySet:
     return get_user_model().objects.filter(email__iexact=email.strip()).exclude(email="")
 
 
-def is_unconfirmed(user) -> bool:
+def is_unconfirmed(user: Member) -> bool:
     """Registered, never confirmed: inactive and never signed in, still pending, not deleted.
 
     (An account its member deleted, or one an administrator turned off, is not: neither a
@@ -82,7 +86,7 @@ def is_unconfirmed(user) -> bool:
     )
 
 
-def send_confirmation(user, *, language: str, base_url: str = "") -> None:
+def send_confirmation(user: Member, *, language: str, base_url: str = "") -> None:
     """E-mail the member the link that confirms their address (valid for some days)."""
     with translation.override(language):
         context = {
@@ -95,12 +99,12 @@ def send_confirmation(user, *, language: str, base_url: str = "") -> None:
     send_mail(subject, body, None, [user.email])
 
 
-def confirmation_url(user, *, base_url: str = "") -> str:
+def confirmation_url(user: Member, *, base_url: str = "") -> str:
     path = reverse("forum:confirm_email", args=[confirmation_token(user)])
     return absolute_url(path, captured=base_url)
 
 
-def send_registration_attempt(owner, *, language: str, base_url: str = "") -> None:
+def send_registration_attempt(owner: Member, *, language: str, base_url: str = "") -> None:
     """Tell an address's owner that someone registered with it: how to sign in, how to reset
     the password, and for an account never confirmed, a fresh link to confirm it."""
     profile = getattr(owner, "profile", None)
@@ -143,7 +147,7 @@ def confirm_email(token: str):
     return user
 
 
-def activate_member(user) -> None:
+def activate_member(user: Member) -> None:
     """The member proved they read the address (a confirmation link, a password reset link):
     the account is active; verified at once if its domain is allow-listed, else queued."""
     with transaction.atomic():
@@ -157,10 +161,10 @@ def activate_member(user) -> None:
             if is_allow_listed(user.email):
                 verify_member(moderator=None, member=user)
             else:  # now in the verification queue: its open pages refresh
-                queue_event(area_id=None, kind="queue.member", member_id=user.pk)
+                queue_event(area_id=None, kind=kinds.QUEUE_MEMBER, member_id=user.pk)
 
 
-def update_profile(*, member, form: ProfileForm) -> Profile:
+def update_profile(*, member: Member, form: ProfileForm) -> Profile:
     """Save the member's (valid) profile form; pages that show their name or picture follow."""
     if form.instance.user_id != member.pk:
         raise ValueError("this profile form is for another member")
@@ -174,7 +178,7 @@ def update_profile(*, member, form: ProfileForm) -> Profile:
     return profile
 
 
-def touch_pages_showing(*, member, name: bool) -> None:
+def touch_pages_showing(*, member: Member, name: bool) -> None:
     """Move the change stamps of the pages that show the member's picture or name.
 
     Visitors' cached thread and board pages are keyed on them (forum/caching.py): without
@@ -182,16 +186,13 @@ def touch_pages_showing(*, member, name: bool) -> None:
     up to an hour. Thread pages show the picture and name with each post; board pages show
     names only (each thread's author and last poster). One UPDATE each, whatever the count.
     """
-    now = timezone.now()
-    Thread.objects.filter(pk__in=Post.objects.filter(author=member).values("thread_id")).update(
-        changed_at=now
-    )
+    now = stamp(threads=Post.objects.filter(author=member).values("thread_id"))
     if name:
         listed = Thread.objects.filter(Q(author=member) | Q(last_poster=member))
-        Board.objects.filter(pk__in=listed.values("board_id")).update(changed_at=now)
+        stamp(boards=listed.values("board_id"), at=now)
 
 
-def mark_verified(profile: Profile, *, moderator) -> None:
+def mark_verified(profile: Profile, *, moderator: Member | None) -> None:
     """Set a (locked) profile verified: the member may read members-only boards and post."""
     profile.verification = Profile.Verification.VERIFIED
     profile.verified_at = timezone.now()
@@ -199,7 +200,7 @@ def mark_verified(profile: Profile, *, moderator) -> None:
     profile.save(update_fields=["verification", "verified_at", "verified_by"])
 
 
-def verify_member(*, moderator, member) -> Profile:
+def verify_member(*, moderator: Member | None, member: Member) -> Profile:
     """Verify a member without a decision to record (the e-mail allow-list, the admin, seeding).
 
     Moderators verify through forum.services.moderation.decide_membership, which also writes

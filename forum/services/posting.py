@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -21,16 +22,17 @@ from forum.permissions import (
     check_start_thread,
     moderates_board,
 )
+from forum.realtime import kinds
 from forum.realtime.events import post_event, thread_event
 from forum.services.locking import lock_post
-from forum.services.moderation import (
-    ModerationError,
-    announce_held,
-    needs_review,
-    record_moderator_edit,
-)
+from forum.services.moderation import ModerationError, record_moderator_edit
 from forum.services.notifications import notify_about_post
 from forum.services.reading import mark_read, watch_thread
+from forum.services.review import announce_held, needs_review
+from forum.services.stamps import stamp
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Member
 
 
 class EditConflict(Exception):
@@ -45,13 +47,13 @@ def _language(body: str, language: str | None, fallback: str) -> str:
     return language or detect_language(body, fallback=fallback)
 
 
-def _already_posted(author, token: uuid.UUID | None) -> Post | None:
+def _already_posted(author: Member, token: uuid.UUID | None) -> Post | None:
     if token is None:
         return None
     return Post.objects.filter(author=author, submission_token=token).first()
 
 
-def _repeated(posts, author, body: str, now) -> Post | None:
+def _repeated(posts, author: Member, body: str, now: datetime) -> Post | None:
     """Among ``posts``, the author's own of this very text made moments ago: the same text
     sent again from a page with a new token (Back, a second tab) is not posted twice."""
     since = now - timedelta(seconds=limits.REPEAT_POST_WINDOW_SECONDS)
@@ -59,7 +61,7 @@ def _repeated(posts, author, body: str, now) -> Post | None:
     return mine.exclude(state=Post.State.DELETED).order_by("-created_at").first()
 
 
-def _once(author, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
+def _once(author: Member, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
     """Run ``write`` in one transaction, unless this form was submitted already.
 
     The same form sent twice (a double click, two requests at once) finds the first post: the
@@ -79,11 +81,11 @@ def _once(author, token: uuid.UUID | None, write: Callable[[], Post]) -> Post:
 def _add_post(
     *,
     thread: Thread,
-    author,
+    author: Member,
     position: int,
     body: str,
     language: str,
-    now,
+    now: datetime,
     submission_token: uuid.UUID | None,
     new_thread: bool,
     held: bool,
@@ -115,7 +117,7 @@ def _add_post(
 
 def start_thread(
     *,
-    author,
+    author: Member,
     board: Board,
     title: str,
     body: str,
@@ -134,7 +136,7 @@ def start_thread(
         lang = _language(body, language, fallback_language)
         held = needs_review(author, board)
         if not held:
-            Board.objects.filter(pk=board.pk).update(changed_at=now)
+            stamp(boards=[board], at=now)
         thread = Thread.objects.create(
             board=board,
             title=title,
@@ -158,7 +160,7 @@ def start_thread(
             held=held,
         )
         if not held:
-            thread_event(thread, "thread.created")
+            thread_event(thread, kinds.THREAD_CREATED)
         return post
 
     return _once(author, submission_token, write)
@@ -166,7 +168,7 @@ def start_thread(
 
 def post_reply(
     *,
-    author,
+    author: Member,
     thread: Thread,
     body: str,
     language: str | None = None,
@@ -191,13 +193,13 @@ def post_reply(
         locked.post_count += 1
         if not held:  # a held reply counts once approved
             locked.reply_count += 1
-            locked.last_post_at = locked.changed_at = now
+            locked.last_post_at = locked.changed_at = stamp(at=now)
             locked.last_poster = author
         locked.save(
             update_fields=["post_count", "reply_count", "last_post_at", "changed_at", "last_poster"]
         )
         if not held:
-            Board.objects.filter(pk=locked.board_id).update(changed_at=now)
+            stamp(boards=[locked.board_id], at=now)
         post = _add_post(
             thread=locked,
             author=author,
@@ -210,8 +212,8 @@ def post_reply(
             held=held,
         )
         if not held:
-            post_event(post, "post.created")
-            thread_event(locked, "thread.updated")
+            post_event(post, kinds.POST_CREATED)
+            thread_event(locked, kinds.THREAD_UPDATED)
         return post
 
     return _once(author, submission_token, write)
@@ -219,7 +221,7 @@ def post_reply(
 
 def edit_post(
     *,
-    editor,
+    editor: Member,
     post: Post,
     body: str,
     language: str | None = None,
@@ -264,7 +266,7 @@ def edit_post(
     return current
 
 
-def _replace_text(editor, current: Post, body: str, language: str, reason: str) -> None:
+def _replace_text(editor: Member, current: Post, body: str, language: str, reason: str) -> None:
     """The edit itself: the old text becomes a revision; readers and mentions hear of it."""
     PostRevision.objects.create(
         post=current,
@@ -285,16 +287,16 @@ def _replace_text(editor, current: Post, body: str, language: str, reason: str) 
     current.save(update_fields=["body_source", "body_html", "language", "edited_at", "edit_count"])
     Thread.objects.filter(pk=current.thread_id).update(
         language=language if current.position == 1 else current.thread.language,
-        changed_at=current.edited_at,
+        changed_at=stamp(at=current.edited_at),
     )
     if current.position == 1:  # the board lists the thread's language
-        Board.objects.filter(pk=current.thread.board_id).update(changed_at=current.edited_at)
+        stamp(boards=[current.thread.board_id], at=current.edited_at)
     if current.state == Post.State.PUBLISHED:
         notify_about_post(current, new_thread=False, previous_source=previous_source)
-        post_event(current, "post.edited")
+        post_event(current, kinds.POST_EDITED)
 
 
-def delete_post(*, actor, post: Post) -> Post:
+def delete_post(*, actor: Member, post: Post) -> Post:
     """Soft-delete: the post keeps its place (permalinks stay valid), its text is not shown."""
     with transaction.atomic():
         current = lock_post(post)
@@ -303,11 +305,11 @@ def delete_post(*, actor, post: Post) -> Post:
         was_counted = current.state == Post.State.PUBLISHED and current.position > 1
         current.state = Post.State.DELETED
         current.save(update_fields=["state"])
-        now = timezone.now()
+        now = stamp()
         Thread.objects.filter(pk=current.thread_id).update(
             reply_count=F("reply_count") - int(was_counted), changed_at=now
         )
-        Board.objects.filter(threads=current.thread_id).update(changed_at=now)
-        post_event(current, "post.deleted")
-        thread_event(Thread.objects.get(pk=current.thread_id), "thread.updated")
+        stamp(boards=[current.thread.board_id], at=now)
+        post_event(current, kinds.POST_DELETED)
+        thread_event(Thread.objects.get(pk=current.thread_id), kinds.THREAD_UPDATED)
     return current

@@ -194,7 +194,7 @@ def test_the_redaction_and_its_audit_row_are_one_write(people, post, monkeypatch
     def fail(*args, **kwargs):
         raise RuntimeError("the audit write failed")
 
-    monkeypatch.setattr("forum.services.moderation.notify_moderation", fail)
+    monkeypatch.setattr("forum.services.moderation.audit.notify_moderation", fail)
 
     with pytest.raises(RuntimeError):
         redact(post, people["area_moderator"])
