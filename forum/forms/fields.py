@@ -1,0 +1,47 @@
+"""What several forms share: the text checks, the message body and the moderator's reason."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forum import limits
+
+
+def _no_control_characters(value: str) -> str:
+    # Keep tabs and newlines; refuse NUL and other control characters a browser never sends.
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
+        raise forms.ValidationError(_("The text contains characters that are not allowed."))
+    return value
+
+
+class BodyField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Message"),
+            min_length=limits.BODY_MIN_LENGTH,
+            max_length=limits.BODY_MAX_LENGTH,
+            strip=True,
+            widget=forms.Textarea(attrs={"rows": 10}),
+            help_text=_(
+                "Markdown: **bold**, *italic*, `code`, > quote, - lists, [link](https://…)."
+            ),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        return _no_control_characters(super().clean(value))
+
+
+class ReasonField(forms.CharField):
+    def __init__(self, *, required: bool = True, **kwargs):
+        super().__init__(
+            label=_("Reason"),
+            required=required,
+            max_length=limits.REASON_MAX_LENGTH,
+            strip=True,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("The member concerned is told this reason; it is kept in the log."),
+            validators=[_no_control_characters],
+            **kwargs,
+        )

@@ -1,0 +1,72 @@
+"""Writing: a new thread, a reply, an edit."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from forum import limits
+from forum.forms.fields import BodyField, ReasonField, _no_control_characters
+
+AUTO = ""
+LANGUAGE_CHOICES = [(AUTO, _("Detect automatically")), *settings.LANGUAGES]
+
+
+class PostForm(forms.Form):
+    body = BodyField()
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    # One token per rendered form: a second submission of the same form finds the first post.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", uuid.uuid4())
+
+    def clean_submission_token(self) -> uuid.UUID | None:
+        # A garbled token is no reason to refuse a post: it only loses double-submit protection.
+        try:
+            return uuid.UUID(self.cleaned_data["submission_token"])
+        except ValueError:
+            return None
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(
+        label=_("Title"),
+        min_length=limits.TITLE_MIN_LENGTH,
+        max_length=limits.TITLE_MAX_LENGTH,
+        strip=True,
+    )
+    field_order = ["title", "body", "language", "submission_token"]
+
+    def clean_title(self):
+        title = _no_control_characters(self.cleaned_data["title"])
+        if "\n" in title or "\r" in title:
+            raise forms.ValidationError(_("A title is one line."))
+        return title
+
+
+class EditPostForm(forms.Form):
+    body = BodyField()
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    # The edit count the form was opened at: a concurrent edit is detected, not overwritten.
+    seen_edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, moderator_edit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if moderator_edit:  # a moderator changing someone else's post says why
+            self.fields["reason"] = ReasonField()
+            self.fields["redact"] = forms.BooleanField(
+                label=_("Redact earlier versions"),
+                required=False,
+                help_text=_(
+                    "The earlier text, including the version you are replacing now, is then "
+                    "shown only to moderators and kept in the moderation log. The edit history "
+                    "says that a moderator redacted it. Saving with the text unchanged "
+                    "redacts only."
+                ),
+            )

@@ -1,0 +1,77 @@
+"""A member's profile and picture."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django import forms
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from forum import limits, uploads
+from forum.forms.fields import _no_control_characters
+from forum.models import Profile
+
+
+def _time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class AvatarField(forms.FileField):
+    """An uploaded picture, checked and re-encoded (forum/uploads.py): the stored file is ours."""
+
+    widget = forms.FileInput(attrs={"accept": uploads.AVATAR_ACCEPT})
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        return uploads.reencode_avatar(upload) if upload is not None else None
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zone_choices)
+    avatar = AvatarField(
+        label=_("Picture"),
+        required=False,
+        help_text=format_lazy(
+            _("JPEG, PNG, WebP or GIF, up to {size}; shown {pixels} pixels square."),
+            size=lazy(filesizeformat, str)(limits.AVATAR_MAX_BYTES),
+            pixels=limits.AVATAR_SIZE,
+        ),
+    )
+    remove_avatar = forms.BooleanField(label=_("Remove your picture"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = [*Profile.PERSONAL_FIELDS, *Profile.PERSONAL_FILES]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stored picture, as it was before this form: the page shows it even when the form
+        # is refused, and saving deletes it once another replaced it.
+        self.stored_avatar = self.instance.avatar
+        if not self.stored_avatar:
+            del self.fields["remove_avatar"]
+        self.order_fields(["display_name", "avatar", "remove_avatar"])
+
+    def clean_bio(self):
+        return _no_control_characters(self.cleaned_data["bio"])
+
+    def clean(self):
+        cleaned = super().clean()
+        # A new picture sent with "Remove" ticked replaces the old one: the upload is the newer
+        # wish. False empties the field (FileField.save_form_data).
+        if cleaned.get("remove_avatar") and "avatar" not in self.changed_data:
+            cleaned["avatar"] = False
+        return cleaned
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            profile = super().save(commit=commit)
+            if commit and self.stored_avatar and profile.avatar.name != self.stored_avatar.name:
+                # Replaced or removed: the old file goes once the row no longer points at it.
+                uploads.delete_file_on_commit(self.stored_avatar.storage, self.stored_avatar.name)
+        return profile
