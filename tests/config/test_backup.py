@@ -12,7 +12,7 @@ import uuid
 import pytest
 from django.utils.html import escape
 
-from forum import demo
+from cms.demo_content import forum as demo
 from tests.live import DaphneServer, manage, project_env
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")

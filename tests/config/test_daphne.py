@@ -9,7 +9,7 @@ from django.utils.html import escape
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from forum import demo
+from cms.demo_content import forum as demo
 from tests.live import DaphneServer, manage, project_env
 
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from forum import demo
+from cms.demo_content import forum as demo
 from forum.caching import bump_listing_version
 from tests.factories import BoardFactory, ProgramAreaFactory, thread_with_posts
 

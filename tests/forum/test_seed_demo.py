@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.test import override_settings
 from django.utils import translation
 
-from forum import demo
+from cms.demo_content import forum as demo
 from forum.models import Board, ProgramArea
 
 EXPECTED_AREAS = [

@@ -14,8 +14,8 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
+from cms.demo_content import forum as demo
 from cms.seed import seed_pages
-from forum import demo
 from forum.models import Board, Moderator, Profile, ProgramArea, Thread
 from forum.services.posting import post_reply, start_thread
 
