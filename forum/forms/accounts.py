@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +29,7 @@ class RegistrationForm(UserCreationForm):
     # An address already registered is not refused here: the form must not tell who is
     # registered (forum.services.members.register_member tells the address's owner instead).
     # A username taken is still said: usernames are public (profiles, @mentions).
-    def clean_email(self):
+    def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
 
     def profile_data(self) -> dict[str, str]:
@@ -104,7 +106,7 @@ class DeleteAccountForm(forms.Form):
         label=_("Your password"), strip=False, widget=forms.PasswordInput(render_value=False)
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: AbstractBaseUser, *args: Any, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 

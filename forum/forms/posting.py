@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -21,7 +22,7 @@ class PostForm(forms.Form):
     # One token per rendered form: a second submission of the same form finds the first post.
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_token", uuid.uuid4())
@@ -43,7 +44,7 @@ class ThreadForm(PostForm):
     )
     field_order = ["title", "body", "language", "submission_token"]
 
-    def clean_title(self):
+    def clean_title(self) -> str:
         title = _no_control_characters(self.cleaned_data["title"])
         if "\n" in title or "\r" in title:
             raise forms.ValidationError(_("A title is one line."))
@@ -56,7 +57,7 @@ class EditPostForm(forms.Form):
     # The edit count the form was opened at: a concurrent edit is detected, not overwritten.
     seen_edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, moderator_edit: bool = False, **kwargs):
+    def __init__(self, *args: Any, moderator_edit: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if moderator_edit:  # a moderator changing someone else's post says why
             self.fields["reason"] = ReasonField()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from django import forms
 from django.db import transaction
@@ -16,7 +17,7 @@ from forum.forms.fields import _no_control_characters
 from forum.models import Profile
 
 
-def _time_zone_choices():
+def _time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
@@ -48,7 +49,7 @@ class ProfileForm(forms.ModelForm):
         fields = [*Profile.PERSONAL_FIELDS, *Profile.PERSONAL_FILES]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The stored picture, as it was before this form: the page shows it even when the form
         # is refused, and saving deletes it once another replaced it.
@@ -57,7 +58,7 @@ class ProfileForm(forms.ModelForm):
             del self.fields["remove_avatar"]
         self.order_fields(["display_name", "avatar", "remove_avatar"])
 
-    def clean_bio(self):
+    def clean_bio(self) -> str:
         return _no_control_characters(self.cleaned_data["bio"])
 
     def clean(self):

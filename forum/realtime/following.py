@@ -31,14 +31,13 @@ class Following:
 
 
 @database_sync_to_async
-def _following(
-    user: User | None, stream: streams.Stream, *, fresh: bool = False
-) -> Following | None:
+def _following(user: User, stream: streams.Stream, *, fresh: bool = False) -> Following | None:
     """What this user may follow of the stream (None: not found or forbidden, alike)."""
     if fresh and user is not None and user.is_authenticated:
-        user = get_user_model().objects.filter(pk=user.pk).first()
-        if user is None:
+        current = get_user_model().objects.filter(pk=user.pk).first()
+        if current is None:
             return None
+        user = current
     if stream.kind == "moderation":
         # Site moderators: every area and the site-wide queue, through the one group every
         # moderation event is also sent to. Area moderators: their areas' streams and groups.
@@ -47,7 +46,7 @@ def _following(
             return None
         if scope.is_site_wide:
             return Following(stream, None, [ALL_MODERATION], [streams.SITE_MODERATION_GROUP])
-        areas = [streams.moderation(area_id) for area_id in sorted(scope.areas)]
+        areas = [streams.moderation(area_id) for area_id in sorted(scope.areas or ())]
         sources, groups = [s.name for s in areas], [s.group for s in areas]
         return Following(stream, None, sources, groups, scope.languages)
     allowed, board_id = stream_access(user, stream)
