@@ -11,6 +11,11 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from cms import signals  # noqa: F401
         from cms.models import SitePage, route_by_localized_slug
+        from cms.search_documents import page_docs
+        from forum.search.sources import register_pages
+
+        # Search indexes the site's pages through this builder; forum never imports cms.
+        register_pages(page_docs)
 
         # After wagtail-modeltranslation has patched the page types (its app comes first).
         def patch(model):

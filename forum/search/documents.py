@@ -2,8 +2,9 @@
 
 A post gives one document: a thread's opening post carries the thread's title (kind "thread"),
 a reply does not (kind "post"); a deleted post, or one in a merged-away thread, gives none. A
-live Wagtail page without view restrictions gives one document per language it has its own
-title in (kind "page"); the text is that language's own, never the English fallback.
+live Wagtail page without view restrictions gives what the app defining it builds (registered in
+sources.py; cms/search_documents.py: one document per language the page has its own title in,
+kind "page", in that language's own text, never the English fallback).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.translation import override
 
+from forum.search import sources
 from forum.search.analysis import without_marks
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 POST, PAGE = "post", "page"
 
@@ -107,14 +110,6 @@ def post_docs(post) -> list[IndexDoc]:
 # --- Pages ------------------------------------------------------------------------------------
 
 
-def _field_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return plain_text(value)
-    return plain_text(str(value))  # a StreamField value renders to HTML
-
-
 def _restricted_paths() -> list[str]:
     from wagtail.models import PageViewRestriction
 
@@ -131,43 +126,10 @@ def indexed_pages():
     return pages
 
 
-def page_docs(page) -> list[IndexDoc]:
-    """One document per language the page has its own title in."""
-    from cms.models import SitePage
-
+def page_docs(page: Page) -> list[IndexDoc]:
+    """The page's documents, from the builders the apps with pages registered (sources.py)."""
     page = page.specific
-    if not isinstance(page, SitePage):
-        return []
-    docs = []
-    for code, _name in settings.LANGUAGES:
-        suffix = code.replace("-", "_")
-        title = getattr(page, f"title_{suffix}", "") or ""
-        if not title.strip():
-            continue
-        parts = [getattr(page, f"search_description_{suffix}", "") or ""]
-        for field in page.content_fields:
-            if field != "title":
-                with override(code):
-                    parts.append(_field_text(getattr(page, f"{field}_{suffix}", None)))
-        with override(code):
-            url = page.get_url() or ""
-        docs.append(
-            IndexDoc(
-                source=PAGE,
-                object_id=page.pk,
-                language=code,
-                kind="page",
-                title=without_marks(title),
-                body=" ".join(part for part in parts if part),
-                created_at=page.first_published_at
-                or page.last_published_at
-                or page.latest_revision_created_at
-                or timezone.now(),  # a page made by a migration was never "published"
-                url=url,
-                area_id=getattr(page, "area_id", None),
-            )
-        )
-    return docs
+    return [doc for builder in sources.page_builders() for doc in builder(page)]
 
 
 # --- Loading ----------------------------------------------------------------------------------
