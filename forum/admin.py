@@ -77,7 +77,7 @@ class ProfileAdmin(admin.ModelAdmin):
     raw_id_fields = ("user", "verified_by")
     # Verification and suspension are moderation acts: they go through the audited services. The
     # picture is checked and re-encoded by the profile form only; moderators remove one with
-    # the audited "Remove picture" (forum/services/moderation.py).
+    # the audited "Remove picture" (forum/services/moderation/members.py).
     readonly_fields = (
         "avatar",
         "verification",

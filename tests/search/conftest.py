@@ -10,7 +10,7 @@ from forum.search.queue import drain
 from forum.services.moderation import hide_post
 from forum.services.posting import post_reply, start_thread
 from tests.factories import BoardFactory, ProgramAreaFactory
-from tests.forum.test_moderation_services import area_moderator
+from tests.forum.moderation_helpers import area_moderator
 
 
 def post(board, author, title, body, language, **kwargs):
