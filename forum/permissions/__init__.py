@@ -12,8 +12,10 @@ reads and acts on the boards of their program areas; a site moderator (the ``for
 permission, or a superuser) reads and acts everywhere, and alone verifies and suspends members.
 
 The policy is a package by what is asked about: ``roles`` (members, verification, moderation
-scopes), ``accounts``, ``boards``, ``threads`` (threads and posts), ``streams``; every name is
-importable from ``forum.permissions`` itself.
+scopes), ``accounts``, ``boards``, ``threads`` (threads and posts), ``streams``, and
+``actions``: what a page offers (``post_actions``, ``thread_actions``, ``why_posting_is_closed``),
+which templates show through ``{% load forum_policy %}`` instead of deciding it themselves.
+Every name is importable from ``forum.permissions`` itself.
 """
 
 from forum.permissions.accounts import (
@@ -23,6 +25,14 @@ from forum.permissions.accounts import (
     check_delete_own_account,
     holds_a_role,
     must_use_two_factor,
+)
+from forum.permissions.actions import (
+    PostActions,
+    ThreadActions,
+    new_post_actions,
+    post_actions,
+    thread_actions,
+    why_posting_is_closed,
 )
 from forum.permissions.boards import (
     can_list_board,
@@ -35,6 +45,7 @@ from forum.permissions.boards import (
     listed_boards,
     readers_of_board,
     visible_boards,
+    why_may_not_post,
 )
 from forum.permissions.roles import (
     MODERATE,
@@ -56,6 +67,7 @@ from forum.permissions.roles import (
 )
 from forum.permissions.streams import stream_access
 from forum.permissions.threads import (
+    Standing,
     can_delete_post,
     can_edit_post,
     can_flag,
@@ -71,6 +83,7 @@ from forum.permissions.threads import (
     check_reply,
     check_see_post,
     check_see_thread,
+    locked_message,
     readable_threads_q,
     readers_of_thread,
     visible_posts,
@@ -79,7 +92,10 @@ from forum.permissions.threads import (
 __all__ = [
     "EDITOR_ACCESS",
     "MODERATE",
+    "PostActions",
     "Scope",
+    "Standing",
+    "ThreadActions",
     "User",
     "awaits_verification",
     "can_delete_own_account",
@@ -116,16 +132,22 @@ __all__ = [
     "is_suspended",
     "is_verified",
     "listed_boards",
+    "locked_message",
     "may_post",
     "moderates_area",
     "moderates_board",
     "moderation_scope",
     "must_use_two_factor",
+    "new_post_actions",
+    "post_actions",
     "profile_of",
     "readable_threads_q",
     "readers_of_board",
     "readers_of_thread",
     "stream_access",
+    "thread_actions",
     "visible_boards",
     "visible_posts",
+    "why_may_not_post",
+    "why_posting_is_closed",
 ]

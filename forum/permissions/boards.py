@@ -100,14 +100,18 @@ def can_start_thread(user: User, board: Board) -> bool:
     return can_see_board(user, board) and may_post(user)
 
 
-def _may_not_post(user: User) -> PermissionDenied:
+def why_may_not_post(user: User) -> str:
+    """Why a member who may read may not post at all: suspended (until when), or not verified."""
     profile = profile_of(user)
     if profile and profile.is_suspended:
-        return PermissionDenied(
-            _("Your account is suspended until %(date)s: you can read but not post.")
-            % {"date": formats.date_format(profile.suspended_until, "DATETIME_FORMAT")}
-        )
-    return PermissionDenied(_("You can post once a moderator has verified your membership."))
+        return _("Your account is suspended until %(date)s: you can read but not post.") % {
+            "date": formats.date_format(profile.suspended_until, "DATETIME_FORMAT")
+        }
+    return _("You can post once a moderator has verified your membership.")
+
+
+def _may_not_post(user: User) -> PermissionDenied:
+    return PermissionDenied(why_may_not_post(user))
 
 
 def check_start_thread(user: User, board: Board) -> None:

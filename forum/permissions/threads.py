@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -54,10 +56,79 @@ def readers_of_thread(thread: Thread, user_ids: set[int]) -> set[int]:
     return {user.pk for user in users if can_see_thread(user, thread)}
 
 
+class Standing:
+    """One user's standing in one thread (may they read it, post at all, moderate it), each
+    answer asked once and kept: the rules on posts below read it, and a page asking them for
+    each of its posts costs no query per post (reading a group-restricted board is one)."""
+
+    def __init__(self, user: User, thread: Thread) -> None:
+        self.user = user
+        self.thread = thread
+
+    @cached_property
+    def reads(self) -> bool:
+        return can_see_thread(self.user, self.thread)
+
+    @cached_property
+    def posts(self) -> bool:
+        return may_post(self.user)
+
+    @cached_property
+    def moderates(self) -> bool:
+        return moderates_board(self.user, self.thread.board)
+
+    def owns(self, post: Post) -> bool:
+        return is_member(self.user) and post.author_id == self.user.pk
+
+    def may_reply(self) -> bool:
+        if not (self.reads and self.posts):
+            return False
+        return not self.thread.is_locked or self.moderates
+
+    def sees_post(self, post: Post) -> bool:
+        if not self.reads:
+            return False
+        if post.state in (Post.State.PUBLISHED, Post.State.DELETED):
+            return True  # a deleted post shows as a placeholder, without its text
+        if self.moderates:
+            return True
+        # Authors see their own held and hidden posts, marked as such.
+        return post.author_id == self.user.pk
+
+    def _may_change_own(self, post: Post) -> bool:
+        return (
+            post.author_id == self.user.pk
+            and self.posts
+            and post.state != Post.State.DELETED
+            and not self.thread.is_locked
+            and self.reads
+        )
+
+    def may_edit(self, post: Post) -> bool:
+        if not is_member(self.user):
+            return False
+        if self.moderates:
+            return post.state != Post.State.DELETED
+        return self._may_change_own(post)
+
+    def sees_history(self, post: Post) -> bool:
+        return self.sees_post(post) and not (post.is_deleted and not self.moderates)
+
+    def may_flag(self, post: Post) -> bool:
+        return (
+            self.posts
+            and post.author_id != self.user.pk
+            and post.state == Post.State.PUBLISHED
+            and self.reads
+        )
+
+
 def can_reply(user: User, thread: Thread) -> bool:
-    if not (can_see_thread(user, thread) and may_post(user)):
-        return False
-    return not thread.is_locked or moderates_board(user, thread.board)
+    return Standing(user, thread).may_reply()
+
+
+def locked_message() -> str:
+    return _("This thread is locked: no new replies.")
 
 
 def check_reply(user: User, thread: Thread) -> None:
@@ -65,18 +136,11 @@ def check_reply(user: User, thread: Thread) -> None:
     if not can_reply(user, thread):
         if not may_post(user):
             raise _may_not_post(user)
-        raise PermissionDenied(_("This thread is locked: no new replies."))
+        raise PermissionDenied(locked_message())
 
 
 def can_see_post(user: User, post: Post) -> bool:
-    if not can_see_thread(user, post.thread):
-        return False
-    if post.state in (Post.State.PUBLISHED, Post.State.DELETED):
-        return True  # a deleted post shows as a placeholder, without its text
-    if moderates_board(user, post.thread.board):
-        return True
-    # Authors see their own held and hidden posts, marked as such.
-    return post.author_id == user.pk
+    return Standing(user, post.thread).sees_post(post)
 
 
 def visible_posts(user: User, posts: QuerySet[Post], board: Board) -> QuerySet[Post]:
@@ -94,23 +158,9 @@ def check_see_post(user: User, post: Post) -> None:
         raise Http404
 
 
-def _may_change_own(user: User, post: Post) -> bool:
-    return (
-        post.author_id == user.pk
-        and may_post(user)
-        and post.state != Post.State.DELETED
-        and not post.thread.is_locked
-        and can_see_thread(user, post.thread)
-    )
-
-
 def can_edit_post(user: User, post: Post) -> bool:
     """Authors edit their own posts while the thread is open; moderators edit any."""
-    if not is_member(user):
-        return False
-    if moderates_board(user, post.thread.board):
-        return post.state != Post.State.DELETED
-    return _may_change_own(user, post)
+    return Standing(user, post.thread).may_edit(post)
 
 
 def can_delete_post(user: User, post: Post) -> bool:
@@ -130,19 +180,12 @@ def check_delete_post(user: User, post: Post) -> None:
 
 
 def can_see_history(user: User, post: Post) -> bool:
-    return can_see_post(user, post) and not (
-        post.is_deleted and not moderates_board(user, post.thread.board)
-    )
+    return Standing(user, post.thread).sees_history(post)
 
 
 def can_flag(user: User, post: Post) -> bool:
     """Members flag published posts of others that they can read."""
-    return (
-        may_post(user)
-        and post.author_id != user.pk
-        and post.state == Post.State.PUBLISHED
-        and can_see_thread(user, post.thread)
-    )
+    return Standing(user, post.thread).may_flag(post)
 
 
 # --- Edit history -----------------------------------------------------------------------------
