@@ -17,8 +17,6 @@ from forum.permissions import (
     check_reply,
     check_see_post,
     check_see_thread,
-    is_suspended,
-    moderates_board,
 )
 from forum.selectors import board_by_id, page_of_position, thread_page
 from forum.services import reading
@@ -52,8 +50,6 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "thread": thread,
             "page": page,
             "reply_form": reply_form,
-            "moderating": moderates_board(request.user, thread.board),
-            "suspended": is_suspended(request.user),
         }
         return render(request, "forum/thread.html", context)
 

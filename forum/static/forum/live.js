@@ -121,6 +121,11 @@ function fill(element, id) {
   delete element.dataset.href;
 }
 
+// The links of a post's footer, by their data-slot names in forum/_post.html.
+const POST_ACTIONS = [
+  "quote", "reply", "edit", "delete", "hide", "restore", "approve", "member", "flag",
+];
+
 function renderPost(payload) {
   // The <template> is forum/_post.html rendered blank: every part is there, marked data-slot;
   // fill what this post has and remove what it lacks, as the server's rendering would.
@@ -149,31 +154,24 @@ function renderPost(payload) {
   time.dateTime = payload.created_at;
   time.textContent = localTime(payload.created_at);
   slot("created").replaceWith(time);
-  if (payload.edit_count) fill(slot("edited"), payload.post_id);
-  else drop("edited");
   slot("position").textContent = `#${payload.position}`;
   if (payload.state !== "pending") drop("pending");
   if (payload.state !== "hidden") drop("hidden");
   slot("body").innerHTML = payload.html || "";  // sanitized by the server
-  // The reader's actions: what the page says they may do (data-viewer, data-moderating).
-  const moderating = document.getElementById("posts").dataset.moderating === "1";
+  // The reader's links: the policy's answers for a new post in this thread, by the reader or by
+  // someone else, as the page gives them (#posts data-own-actions / data-others-actions); a post
+  // arriving live is published (held and hidden ones never come with their text).
+  const posts = document.getElementById("posts");
   const own = String(payload.author_id) === body.dataset.viewer;
-  const actions = {
-    quote: true,
-    edit: own || moderating,
-    delete: own || moderating,
-    flag: !own && payload.state === "published",
-    hide: payload.state === "published",
-    restore: payload.state === "hidden",
-    approve: payload.state === "pending",
-    member: true,
-  };
-  for (const [name, shown] of Object.entries(actions)) {
+  const given = own ? posts.dataset.ownActions : posts.dataset.othersActions;
+  const allowed = new Set(given.split(" "));
+  if (payload.edit_count && allowed.has("edited")) fill(slot("edited"), payload.post_id);
+  else drop("edited");
+  for (const name of POST_ACTIONS) {
     const link = slot(name);
     if (!link) continue;
-    delete link.dataset.own;
-    if (!shown) link.remove();
-    else fill(link, name === "member" ? payload.author_id : payload.post_id);
+    if (!allowed.has(name)) link.remove();
+    else if (link.dataset.href) fill(link, name === "member" ? payload.author_id : payload.post_id);
   }
   const reply = slot("reply");
   if (reply && payload.author_username) reply.dataset.mention = payload.author_username;
@@ -240,8 +238,8 @@ const handlers = {
     // Members' copies lose the text (the event never carries it); the author's page reloads.
     const article = document.getElementById(`post-${payload.position}`);
     if (!article) return;
-    const moderating = document.getElementById("posts").dataset.moderating === "1";
-    if (moderating || String(payload.author_id) === body.dataset.viewer) return location.reload();
+    const keeps = document.getElementById("posts").dataset.keepsHidden === "1";  // moderators'
+    if (keeps || String(payload.author_id) === body.dataset.viewer) return location.reload();
     article.remove();
   },
   "post.restored"(payload) {

@@ -1,0 +1,55 @@
+"""The policy's answers for templates (forum/permissions/actions.py): what the viewer may do
+with a post and in a thread, and why they may not post. Templates show these answers and never
+compare ids, roles or states themselves:
+
+    {% post_actions post as may %}{% if may.edit %}...{% endif %}
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.template.context import Context
+
+from forum import permissions
+from forum.models import Post, Thread
+from forum.permissions import PostActions, Standing, ThreadActions
+
+register = template.Library()
+
+
+def _standing(context: Context, thread: Thread) -> Standing:
+    """One Standing per thread for the whole page, so that its posts cost no query each.
+
+    Each post is an include with a render context of its own; the outermost one (dicts[0])
+    lasts as long as the page's rendering, and no longer.
+    """
+    standings = context.render_context.dicts[0].setdefault("forum_policy.standings", {})
+    if thread.pk not in standings:
+        standings[thread.pk] = Standing(context["user"], thread)
+    return standings[thread.pk]
+
+
+@register.simple_tag(takes_context=True)
+def post_actions(context: Context, post: Post) -> PostActions:
+    """What the viewer may do with this post."""
+    return permissions.post_actions(context["user"], post, _standing(context, post.thread))
+
+
+@register.simple_tag(takes_context=True)
+def new_post_actions(context: Context, thread: Thread, own: bool) -> PostActions:
+    """What the viewer may do with a post published live in this thread, theirs or not."""
+    standing = _standing(context, thread)
+    return permissions.new_post_actions(context["user"], thread, own=own, standing=standing)
+
+
+@register.simple_tag(takes_context=True)
+def live_post_actions(context: Context, thread: Thread) -> PostActions:
+    """The links the live-post template holds: those of a new post, the viewer's or another's
+    (live.js keeps the ones new_post_actions gives the post that arrives)."""
+    return new_post_actions(context, thread, True) | new_post_actions(context, thread, False)
+
+
+@register.simple_tag(takes_context=True)
+def thread_actions(context: Context, thread: Thread) -> ThreadActions:
+    """What the thread's page offers the viewer beside its posts, and why they may not post."""
+    return permissions.thread_actions(context["user"], thread, _standing(context, thread))
