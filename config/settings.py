@@ -7,10 +7,9 @@ database search, console e-mail); set ones switch to PostgreSQL, Redis, Elastics
 from datetime import timedelta
 from pathlib import Path
 
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from config import env
+from config import env, headers
 from forum import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -366,37 +365,11 @@ X_FRAME_OPTIONS = "DENY"
 # front should cap whole requests too: Daphne reads any body it is sent, to a temporary file.)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# Content Security Policy (django-csp, config/csp.py). The site's templates load scripts and
-# styles only from files under /static/, so no inline script or style runs. 'self' in
-# connect-src covers the same-origin WebSocket at /ws/ (ws: and wss: alike, CSP Level 3).
-# NONCE adds a per-response nonce only when a template uses {{ request.csp_nonce }}; none does.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],  # with X_FRAME_OPTIONS for browsers without CSP 2
-    }
-}
-# The Wagtail and Django admins ship inline scripts and styles of their own (Wagtail's
-# InlinePanel and date pickers, Draftail, Django's admin widgets): under these prefixes they get
-# this looser policy, which still keeps every script, fetch and form on this origin. Only staff
-# sign in there, and the content they edit reaches the site through the strict policy.
+# Content Security Policy (django-csp, config/csp.py): the site's strict policy and the looser
+# one under the two admins' prefixes, in config/headers.py.
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        # Wagtail's stylesheet has a data: image; its uploader previews images from blob: URLs.
-        "img-src": [SELF, "data:", "blob:"],
-    }
-}
+CONTENT_SECURITY_POLICY = headers.CONTENT_SECURITY_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = headers.ADMIN_CONTENT_SECURITY_POLICY
 
 LOGGING = {
     "version": 1,
