@@ -6,8 +6,9 @@ from __future__ import annotations
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 # The site's templates load scripts and styles only from files under /static/, so no inline
-# script or style runs. 'self' in connect-src covers the same-origin WebSocket at /ws/ (ws: and wss: alike, CSP Level 3).
-# NONCE adds a per-response nonce only when a template uses {{ request.csp_nonce }}; none does.
+# script or style runs. 'self' in connect-src covers the same-origin WebSocket at /ws/ (ws: and
+# wss: alike, CSP Level 3). NONCE adds a per-response nonce only when a template uses
+# {{ request.csp_nonce }}; none does.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
