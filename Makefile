@@ -60,6 +60,7 @@ screenshots: messages browser-deps $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy --config-file config/mypy.ini forum cms config
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
