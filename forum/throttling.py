@@ -4,7 +4,7 @@
 django-ratelimit counts each request in the shared cache (Redis with several processes), per
 fixed window. A view calls ``throttle`` just before the work the limit protects, after its form
 is valid, so a refused request can render the same form with what was typed and answer 429.
-Flags (forum/services/moderation.py) and socket messages (forum/realtime/consumers.py) have
+Flags (forum/services/moderation/posts.py) and socket messages (forum/realtime/consumers.py) have
 limits of their own; failed sign-ins are django-axes' (config/settings.py).
 """
 

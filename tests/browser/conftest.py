@@ -42,7 +42,7 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 TIMEOUT_MS = 15_000
 BOARD = "/en/b/juvenile-justice/general/"  # a public board of the demo site
 
-# The demo accounts seed_demo creates (forum/demo.py).
+# The demo accounts seed_demo creates (cms/demo_content/forum.py).
 PASSWORDS = {
     "member": "member-demo-pass",
     "moderator": "moderator-demo-pass",
