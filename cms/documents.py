@@ -53,7 +53,7 @@ def extension_of(name: str) -> str:
 
 def content_matches_extension(file: UploadedFile) -> bool:
     """Whether the file starts as its extension's format does (other extensions: Wagtail's)."""
-    extension = extension_of(file.name)
+    extension = extension_of(file.name or "")  # an upload without a name has no extension
     if extension not in SIGNATURES and extension not in TEXT_EXTENSIONS:
         return True  # an extension outside the list: Wagtail's own check refuses it
     file.seek(0)

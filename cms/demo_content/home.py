@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # The association's home page: title, introduction and three pillars.
-HOME = {
+HOME: dict[str, Any] = {
     "title": {
         "en": "Prosecutors' Exchange",
         "es": "Intercambio de Fiscales",

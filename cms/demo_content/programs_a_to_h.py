@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # In the order of cms/demo_content/forum.py's PROGRAM_AREAS.
-PROGRAMS_A_TO_H = [
+PROGRAMS_A_TO_H: list[dict[str, Any]] = [
     {
         "area": "animal-abuse-prosecution",
         "title": {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # In the order of cms/demo_content/forum.py's PROGRAM_AREAS.
-PROGRAMS_J_TO_P = [
+PROGRAMS_J_TO_P: list[dict[str, Any]] = [
     {
         "area": "juvenile-justice",
         "title": {"en": "Juvenile Justice", "es": "Justicia juvenil", "fr": "Justice des mineurs"},

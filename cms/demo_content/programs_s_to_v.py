@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # In the order of cms/demo_content/forum.py's PROGRAM_AREAS.
-PROGRAMS_S_TO_V = [
+PROGRAMS_S_TO_V: list[dict[str, Any]] = [
     {
         "area": "safety-and-justice",
         "title": {

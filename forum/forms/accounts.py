@@ -22,7 +22,7 @@ class RegistrationForm(UserCreationForm):
     organization = forms.CharField(label=_("Organization"), max_length=160)
     role_title = forms.CharField(label=_("Role title"), max_length=120, required=False)
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]  # the stubs omit its Meta
         model = get_user_model()
         fields = ("username", "email")
 

@@ -10,10 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from forum import limits
 
 
-def _no_control_characters(value: str) -> str:
+def _refuse_control_characters(value: str) -> None:
     # Keep tabs and newlines; refuse NUL and other control characters a browser never sends.
     if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
         raise forms.ValidationError(_("The text contains characters that are not allowed."))
+
+
+def _no_control_characters(value: str) -> str:
+    # The same check for clean methods, which return the value they checked.
+    _refuse_control_characters(value)
     return value
 
 
@@ -44,6 +49,6 @@ class ReasonField(forms.CharField):
             strip=True,
             widget=forms.Textarea(attrs={"rows": 3}),
             help_text=_("The member concerned is told this reason; it is kept in the log."),
-            validators=[_no_control_characters],
+            validators=[_refuse_control_characters],
             **kwargs,
         )

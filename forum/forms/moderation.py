@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
-from forum.forms.fields import ReasonField, _no_control_characters
+from forum.forms.fields import ReasonField, _refuse_control_characters
 
 
 class ReasonForm(forms.Form):
@@ -30,7 +30,7 @@ class FlagForm(forms.Form):
         max_length=limits.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for “Other”; helpful for the rest. Only moderators see it."),
-        validators=[_no_control_characters],
+        validators=[_refuse_control_characters],
     )
 
     def __init__(self, *args, **kwargs):
@@ -69,7 +69,7 @@ class SplitForm(forms.Form):
         label=_("Title of the new thread"),
         min_length=limits.TITLE_MIN_LENGTH,
         max_length=limits.TITLE_MAX_LENGTH,
-        validators=[_no_control_characters],
+        validators=[_refuse_control_characters],
     )
     posts = forms.TypedMultipleChoiceField(
         label=_("Replies to move"), coerce=int, choices=[], widget=forms.CheckboxSelectMultiple

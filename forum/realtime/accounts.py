@@ -68,8 +68,9 @@ def signed_out(request, **kwargs) -> None:
 def account_saved(instance, update_fields=None, **kwargs) -> None:
     if instance.pk is None or (update_fields is not None and set(update_fields) <= {"last_login"}):
         return
-    before = User.objects.filter(pk=instance.pk).values("password", "is_active", "is_superuser")
-    before = before.first()
+    before = (
+        User.objects.filter(pk=instance.pk).values("password", "is_active", "is_superuser").first()
+    )
     if before is None:
         return
     if before["password"] != instance.password:

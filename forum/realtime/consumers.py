@@ -171,7 +171,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             "stream": stream.name,
             "last_id": self.last_sent[stream.name],
         }
-        if stream.kind == "thread":
+        if stream.kind == "thread" and stream.object_id is not None:  # a thread stream has an id
             reply["readers"] = await presence.enter(stream.object_id, self.channel_name)
         await self.send_json(reply)
 
@@ -190,8 +190,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         still_on_board = any(f.board_id == board_id for f in self.subscriptions.values())
         if board_id is not None and not still_on_board:
             await self.channel_layer.group_discard(access_group(board_id), self.channel_name)
-        if following.stream.kind == "thread":
-            await presence.leave(following.stream.object_id, self.channel_name)
+        thread_id = following.stream.object_id
+        if following.stream.kind == "thread" and thread_id is not None:
+            await presence.leave(thread_id, self.channel_name)
 
     # --- Outgoing ---------------------------------------------------------------------------
 

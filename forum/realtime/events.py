@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -26,7 +27,7 @@ def publish_event(*, stream: Stream, kind: str, payload: dict) -> Event:
     event = Event.objects.create(stream=stream.name, kind=kinds.check(kind), payload=payload)
     for group in stream.groups:
         message = {"type": "forum.event", "event": event.as_message(), "group": group}
-        transaction.on_commit(lambda group=group, message=message: _broadcast(group, message))
+        transaction.on_commit(partial(_broadcast, group, message))
     return event
 
 
@@ -54,7 +55,7 @@ def post_payload(post: Post) -> dict:
     depends on the reader (their actions on it come from the page they have open).
     """
     profile = getattr(post.author, "profile", None)
-    shown = profile is not None and profile.deleted_at is None
+    shown = profile if profile is not None and profile.deleted_at is None else None
     data = {
         "post_id": post.pk,
         "thread_id": post.thread_id,
@@ -63,8 +64,8 @@ def post_payload(post: Post) -> dict:
         "author_id": post.author_id,
         "author_name": public_name(post.author),
         "author_username": public_username(post.author),
-        "author_organization": profile.organization if shown else "",
-        "author_avatar": profile.avatar.url if shown and profile.avatar else "",
+        "author_organization": shown.organization if shown is not None else "",
+        "author_avatar": shown.avatar.url if shown is not None and shown.avatar else "",
         "created_at": machine_time(post.created_at),
         "edited_at": machine_time(post.edited_at) if post.edited_at else None,
         "edit_count": post.edit_count,

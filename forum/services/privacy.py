@@ -164,9 +164,9 @@ def _subscriptions(member) -> list[dict]:
     return [
         {
             "thread_id": row.thread_id,
-            "thread_title": row.thread.title if row.thread_id else None,
+            "thread_title": row.thread.title if row.thread is not None else None,
             "board_id": row.board_id,
-            "board_name": row.board.name if row.board_id else None,
+            "board_name": row.board.name if row.board is not None else None,
             "created_at": _iso(row.created_at),
         }
         for row in rows.order_by("created_at", "pk")
@@ -196,10 +196,10 @@ def _notifications(member) -> list[dict]:
             # What the notifications page shows: the poster's public name, never a moderator's.
             "actor": public_name(row.actor) if row.actor_id and not row.action_id else None,
             "thread_id": row.thread_id,
-            "thread_title": row.thread.title if row.thread_id else None,
+            "thread_title": row.thread.title if row.thread is not None else None,
             "post_id": row.post_id,
-            "message": row.action.member_message() if row.action_id else None,
-            "reason": row.action.reason if row.action_id else None,
+            "message": row.action.member_message() if row.action is not None else None,
+            "reason": row.action.reason if row.action is not None else None,
             "created_at": _iso(row.created_at),
             "read_at": _iso(row.read_at),
         }

@@ -294,11 +294,14 @@ class PostgresEngine(DatabaseEngine):
         languages = self._parsed_languages(text, languages)
         if not languages:
             return Q(pk__in=[]), Value(0.0, output_field=FloatField())
-        query = None
+        parts = []
         for code in languages:
             marker = SearchQuery(f"xlang{_lang_token(code)}", config="simple", search_type="raw")
             parsed = SearchQuery(text, config=analysis.config_for(code), search_type="websearch")
-            query = (parsed & marker) if query is None else query | (parsed & marker)
+            parts.append(parsed & marker)
+        query = parts[0]
+        for part in parts[1:]:
+            query = query | part
         return Q(document=query), SearchRank(F("document"), query)
 
 

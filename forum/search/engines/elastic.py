@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
-from elasticsearch.dsl import Date, Document, Keyword, Long, Object, Q, Search, Text
+from elasticsearch.dsl import Date, Document, Keyword, Long, Object, Q, Query, Search, Text
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from forum.search import analysis
@@ -125,7 +125,7 @@ def alias(source: str) -> str:
 # --- Query bodies (tested as data: tests/search/test_elasticsearch.py) ------------------------
 
 
-def audience_filter(audience: Audience) -> Q | None:
+def audience_filter(audience: Audience) -> Query | None:
     """The permission filter (the same rule as Audience.may_see)."""
     if audience.everything:
         return None
@@ -143,7 +143,7 @@ def audience_filter(audience: Audience) -> Q | None:
     return Q("bool", should=shown, minimum_should_match=1)
 
 
-def narrowing_filters(filters: Filters) -> list[Q]:
+def narrowing_filters(filters: Filters) -> list[Query]:
     found = [Q("term", **{name: value}) for name, value in filters.equal(NARROWING).items()]
     if filters.author_ids is not None:
         found.append(Q("terms", author_id=list(filters.author_ids)))
@@ -157,11 +157,11 @@ def narrowing_filters(filters: Filters) -> list[Q]:
     return found
 
 
-def facet_filters(filters: Filters) -> list[Q]:
+def facet_filters(filters: Filters) -> list[Query]:
     return [Q("term", **{name: value}) for name, value in filters.equal(FACETS).items()]
 
 
-def text_query(text: str, languages: list[str]) -> Q:
+def text_query(text: str, languages: list[str]) -> Query:
     """Each language's documents matched with the query analysed that language's way."""
     per_language = [
         Q(
@@ -284,7 +284,8 @@ class ElasticsearchEngine(Engine):
             )
         except (TransportError, ApiError, BulkIndexError) as error:
             raise SearchUnavailable(str(error)) from error
-        real = [e for e in errors if e.get("delete", {}).get("status") != 404]
+        # With stats_only=False, bulk returns the list of errors (its annotation does not say).
+        real = [e for e in errors if e.get("delete", {}).get("status") != 404]  # type: ignore[union-attr]
         if real:
             raise SearchUnavailable(f"{len(real)} documents refused, first: {real[0]}")
         return done
@@ -307,7 +308,8 @@ class ElasticsearchEngine(Engine):
             indexed += len(batch)
             if progress:
                 progress(len(batch))
-        swap, old = [], []
+        swap: list[dict[str, dict[str, str]]] = []
+        old: list[str] = []
         for source, name in new.items():
             current = list(self.client.indices.get_alias(name=alias(source)).keys())
             old.extend(current)
@@ -335,7 +337,7 @@ class ElasticsearchEngine(Engine):
             highlight = getattr(hit.meta, "highlight", None)
             title = _first(highlight, "title.")
             if title is None:
-                title = next(iter((hit.title or {}).to_dict().values()), "") if hit.title else ""
+                title = next(iter(hit.title.to_dict().values()), "") if hit.title else ""
             hits.append(
                 EngineHit(
                     source=hit.source,

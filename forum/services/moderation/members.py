@@ -111,9 +111,10 @@ def lift_suspension(*, actor: Member, member: Member, reason: str) -> Profile:
     reason = _reason(reason)
     with transaction.atomic():
         profile = _locked_profile(member)
-        if not profile.is_suspended:
+        until = profile.suspended_until
+        if until is None or not profile.is_suspended:
             raise ModerationError(_("This member is not suspended."))
-        before = profile.suspended_until.isoformat()
+        before = until.isoformat()
         profile.suspended_until, profile.suspension_reason = None, ""
         profile.save(update_fields=["suspended_until", "suspension_reason"])
         _record(

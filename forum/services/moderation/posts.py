@@ -3,6 +3,7 @@ record of a moderator's edit of someone else's post."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -62,7 +63,7 @@ def flag_post(*, flagger: Member, post: Post, reason: str, text: str = "") -> Fl
         raise ModerationError(
             _("Keep the reason under %(count)d characters.") % {"count": limits.REASON_MAX_LENGTH}
         )
-    since = timezone.now() - timezone.timedelta(seconds=limits.FLAG_WINDOW_SECONDS)
+    since = timezone.now() - timedelta(seconds=limits.FLAG_WINDOW_SECONDS)
     if Flag.objects.filter(flagger=flagger, created_at__gte=since).count() >= (
         limits.FLAGS_PER_WINDOW
     ):
@@ -105,7 +106,7 @@ def _settle_flags(post: Post, *, actor: Member, outcome: str) -> int:
     )
 
 
-def _set_state(post: Post, state: str) -> None:
+def _set_state(post: Post, state: Post.State) -> None:
     """Change a post's state, keeping the thread's reply count and the live pages right."""
     was_shown = post.state == Post.State.PUBLISHED
     post.state = state
@@ -272,7 +273,7 @@ def record_moderator_edit(
     they point at its audit row, which names them (their text stays in the revisions, for the
     board's moderators and the log) and keeps the text just replaced.
     """
-    after = {"body": post.body_source}
+    after: dict[str, str | list[int]] = {"body": post.body_source}
     if redact:
         unredacted = post.revisions.filter(redaction__isnull=True)
         after["redacted_revisions"] = list(unredacted.values_list("number", flat=True))

@@ -244,6 +244,8 @@ def merge_threads(*, actor: Member, source: Thread, target_id, reason: str) -> T
             .order_by("pk")
         }
         current, target = locked.get(source.pk), locked.get(target_pk)
+        if current is None:  # deleted meanwhile: what _locked_thread raises for the other acts
+            raise Thread.DoesNotExist("Thread matching query does not exist.")
         if target is None or target.merged_into_id or target.held:
             raise ModerationError(_("That thread does not exist."))
         if current.merged_into_id:
