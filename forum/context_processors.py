@@ -8,7 +8,9 @@ from forum.selectors import unread_notification_count
 
 def forum(request: HttpRequest) -> dict:
     """The header's language links and, for members, the unread-notification count."""
-    context = {"language_links": SimpleLazyObject(lambda: path_language_links(request))}
+    context: dict[str, object] = {
+        "language_links": SimpleLazyObject(lambda: path_language_links(request))
+    }
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["unread_notifications"] = unread_notification_count(user)

@@ -49,8 +49,9 @@ def url_in_language(url: str, code: str, request: HttpRequest | None = None) -> 
     parts = urlsplit(url)
     source = get_language_from_path(parts.path)
     try:
-        match = resolve(parts.path) if source is None else None
-        if source is not None:
+        if source is None:
+            match = resolve(parts.path)
+        else:
             with override(source):
                 match = resolve(parts.path)
     except Resolver404:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.functional import Promise
 
 from forum import limits
 from forum.caching import LISTING_TIMEOUT, listing_version
@@ -35,9 +37,18 @@ from forum.permissions import (
     visible_posts,
 )
 
-SLUG_MAX_LENGTH = max(
-    Board._meta.get_field("slug").max_length, ProgramArea._meta.get_field("slug").max_length
-)
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Member
+
+
+def _slug_max_length(model: type[Board] | type[ProgramArea]) -> int:
+    length = model._meta.get_field("slug").max_length
+    if length is None:  # a SlugField always has one (50 unless given)
+        raise TypeError(f"{model.__name__}.slug has no max_length")
+    return length
+
+
+SLUG_MAX_LENGTH = max(_slug_max_length(Board), _slug_max_length(ProgramArea))
 
 
 def program_areas_with_boards(user: User) -> list[ProgramArea]:
@@ -46,7 +57,9 @@ def program_areas_with_boards(user: User) -> list[ProgramArea]:
     readable = visible_boards(user).filter(pk=OuterRef("pk"))
     boards = listed_boards(user).annotate(closed=~Exists(readable)).order_by("position", "slug")
     return list(
-        ProgramArea.objects.prefetch_related(
+        # .all(): on the manager itself, the stubs' plugin rejects any Prefetch
+        # (typeddjango/django-stubs#3263).
+        ProgramArea.objects.all().prefetch_related(
             Prefetch("boards", queryset=boards, to_attr="readable_boards")
         )
     )
@@ -132,7 +145,7 @@ def board_page(user: User, board: Board, *, page: int | str, language: str = "")
     return threads_page
 
 
-def board_languages(board: Board) -> list[tuple[str, str]]:
+def board_languages(board: Board) -> list[tuple[str, str | Promise]]:
     """The site languages the board's threads are written in, as (code, name) choices.
 
     Cached until the board changes: scanning every thread of a big board on each view is not.
@@ -171,12 +184,12 @@ def thread_page(user: User, thread: Thread, *, page: int) -> ThreadPage:
     num_pages = page_of_position(thread.post_count)
     page = min(max(1, page), num_pages)
     first = (page - 1) * limits.POSTS_PER_PAGE + 1
-    posts = visible_posts(
+    visible = visible_posts(
         user,
         thread.posts.filter(position__gte=first, position__lt=first + limits.POSTS_PER_PAGE),
         thread.board,
     )
-    posts = list(posts.select_related("author__profile").order_by("position"))
+    posts = list(visible.select_related("author__profile").order_by("position"))
     last_read, watching = 0, False
     if is_member(user):
         marker = ReadMarker.objects.filter(user=user, thread=thread).first()
@@ -185,7 +198,7 @@ def thread_page(user: User, thread: Thread, *, page: int) -> ThreadPage:
     return ThreadPage(posts, page, num_pages, last_read, watching)
 
 
-def readable_notifications(user: User) -> QuerySet[Notification]:
+def readable_notifications(user: Member) -> QuerySet[Notification]:
     """The member's notifications that show nothing they may no longer read.
 
     A notification names its thread. Since it was sent the post may have been hidden or
@@ -209,7 +222,7 @@ def unread_notification_count(user: User) -> int:
     return readable_notifications(user).filter(read_at__isnull=True).count()
 
 
-def notifications_for(user: User) -> QuerySet[Notification]:
+def notifications_for(user: Member) -> QuerySet[Notification]:
     return readable_notifications(user).select_related(
         "actor__profile", "thread", "post", "action__thread"
     )

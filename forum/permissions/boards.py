@@ -103,9 +103,10 @@ def can_start_thread(user: User, board: Board) -> bool:
 def why_may_not_post(user: User) -> str:
     """Why a member who may read may not post at all: suspended (until when), or not verified."""
     profile = profile_of(user)
-    if profile and profile.is_suspended:
+    until = profile.suspended_until if profile and profile.is_suspended else None
+    if until is not None:
         return _("Your account is suspended until %(date)s: you can read but not post.") % {
-            "date": formats.date_format(profile.suspended_until, "DATETIME_FORMAT")
+            "date": formats.date_format(until, "DATETIME_FORMAT")
         }
     return _("You can post once a moderator has verified your membership.")
 

@@ -4,19 +4,22 @@ which scope. Every other module of the policy builds on these answers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from forum.models import Board, Moderator, Profile
 
-User = AbstractBaseUser | AnonymousUser
+# Who asks: an account (the project uses Django's own user model) or a visitor.
+User = Account | AnonymousUser
 MODERATE = "forum.moderate"
 
 
-def is_member(user: User) -> bool:
-    """A signed-in, active account, verified or not."""
+def is_member(user: User) -> TypeGuard[Account]:
+    """A signed-in, active account, verified or not (so never a visitor)."""
     return bool(user.is_authenticated and user.is_active)
 
 
@@ -32,14 +35,17 @@ class Scope:
         return self.areas is None
 
 
+SCOPE_CACHE = "_forum_scope"
+
+
 def moderation_scope(user: User) -> Scope | None:
     """The user's moderation scope, or None for a non-moderator (cached on the user object)."""
-    if not is_member(user):
+    if isinstance(user, AnonymousUser) or not is_member(user):
         return None
-    cached = getattr(user, "_forum_scope", False)
-    if cached is not False:
+    if hasattr(user, SCOPE_CACHE):
+        cached: Scope | None = getattr(user, SCOPE_CACHE)
         return cached
-    scope = None
+    scope: Scope | None = None
     if user.has_perm(MODERATE):
         scope = Scope(areas=None, languages=None)
     else:
@@ -48,7 +54,7 @@ def moderation_scope(user: User) -> Scope | None:
             areas = frozenset(area.pk for area in row.areas.all())
             if areas:
                 scope = Scope(areas=areas, languages=frozenset(row.languages) or None)
-    user._forum_scope = scope
+    setattr(user, SCOPE_CACHE, scope)  # asked several times a request: once from the database
     return scope
 
 
@@ -83,7 +89,7 @@ def check_site_moderator(user: User) -> None:
 
 
 def profile_of(user: User) -> Profile | None:
-    if not is_member(user):
+    if isinstance(user, AnonymousUser) or not is_member(user):
         return None
     try:
         return user.profile
@@ -91,7 +97,7 @@ def profile_of(user: User) -> Profile | None:
         return None
 
 
-def is_verified(user: User) -> bool:
+def is_verified(user: User) -> TypeGuard[Account]:
     """A member a moderator (or the e-mail allow-list) has verified; moderators count too."""
     if not is_member(user):
         return False

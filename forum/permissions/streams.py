@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 
 def stream_access(user: User, stream: Stream) -> tuple[bool, int | None]:
     """May this user subscribe to the stream? Also the board it belongs to (or None)."""
-    if stream.kind == "thread":
-        thread = Thread.objects.select_related("board").filter(pk=stream.object_id).first()
-        if thread is None:
+    if stream.kind in ("thread", "board"):
+        if stream.object_id is None:  # names no thread or board (streams.parse always gives one)
             return False, None
-        return can_see_thread(user, thread), thread.board_id
-    if stream.kind == "board":
+        if stream.kind == "thread":
+            thread = Thread.objects.select_related("board").filter(pk=stream.object_id).first()
+            if thread is None:
+                return False, None
+            return can_see_thread(user, thread), thread.board_id
         board = Board.objects.filter(pk=stream.object_id).first()
         if board is None:
             return False, None

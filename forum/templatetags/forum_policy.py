@@ -7,6 +7,8 @@ compare ids, roles or states themselves:
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.template.context import Context
 
@@ -23,7 +25,9 @@ def _standing(context: Context, thread: Thread) -> Standing:
     Each post is an include with a render context of its own; the outermost one (dicts[0])
     lasts as long as the page's rendering, and no longer.
     """
-    standings = context.render_context.dicts[0].setdefault("forum_policy.standings", {})
+    # The stubs type the render context's values as str; tags keep any object there.
+    outermost: dict[Any, Any] = context.render_context.dicts[0]
+    standings: dict[int, Standing] = outermost.setdefault("forum_policy.standings", {})
     if thread.pk not in standings:
         standings[thread.pk] = Standing(context["user"], thread)
     return standings[thread.pk]

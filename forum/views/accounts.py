@@ -38,6 +38,7 @@ from forum.signin import (
     unconfirmed_sign_in,
 )
 from forum.throttling import CONFIRMATION_RESEND, REGISTRATION, SIGN_IN, refuse_over_limit
+from forum.views.helpers import AuthenticatedHttpRequest
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -85,7 +86,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     instance, _created = Profile.objects.get_or_create(
         user=request.user, defaults={"display_name": request.user.get_username()}
     )

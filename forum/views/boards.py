@@ -22,7 +22,7 @@ from forum.selectors import board_by_slugs, board_languages, board_page
 from forum.services import reading
 from forum.services.posting import start_thread
 from forum.throttling import POSTING, refuse_over_limit
-from forum.views.helpers import int_param, post_url, refused_but_kept
+from forum.views.helpers import AuthenticatedHttpRequest, int_param, post_url, refused_but_kept
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
@@ -53,7 +53,6 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
     check_list_board(request.user, found)
     if not can_see_board(request.user, found):
         return closed_board(request, found)
-    board = found
     language = request.GET.get("lang", "")
     if language not in LANGUAGE_CODES:
         language = ""
@@ -62,13 +61,13 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
     def render_page() -> HttpResponse:
         user = request.user
         context = {
-            "board": board,
+            "board": found,
             "language": language,
-            "page": board_page(user, board, page=number, language=language),
-            "thread_languages": board_languages(board),
-            "can_start_thread": can_start_thread(user, board),
-            "can_watch": can_watch(user, board),
-            "watching": user.is_authenticated and user.subscriptions.filter(board=board).exists(),
+            "page": board_page(user, found, page=number, language=language),
+            "thread_languages": board_languages(found),
+            "can_start_thread": can_start_thread(user, found),
+            "can_watch": can_watch(user, found),
+            "watching": user.is_authenticated and user.subscriptions.filter(board=found).exists(),
         }
         return render(request, "forum/board.html", context)
 
@@ -76,26 +75,26 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         # Any number can be asked for: caching each would let a client fill the cache.
         return render_page()
     return visitor_page(
-        request, "board", board.pk, board.changed_at, number, language, render=render_page
+        request, "board", found.pk, found.changed_at, number, language, render=render_page
     )
 
 
 @login_required
-def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
-    board = get_board(request, area, board)
-    refused = refused_but_kept(request, lambda: check_start_thread(request.user, board), ThreadForm)
+def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> HttpResponse:
+    found = get_board(request, area, board)
+    refused = refused_but_kept(request, lambda: check_start_thread(request.user, found), ThreadForm)
     if refused is not None:
-        context = {"board": board, "form": refused}
+        context = {"board": found, "form": refused}
         return render(request, "forum/thread_form.html", context, status=403)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if refused := refuse_over_limit(  # the bound form keeps the title and text
-            request, POSTING, form=form, template="forum/thread_form.html", context={"board": board}
+            request, POSTING, form=form, template="forum/thread_form.html", context={"board": found}
         ):
             return refused
         post = start_thread(
             author=request.user,
-            board=board,
+            board=found,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
             language=form.cleaned_data["language"] or None,
@@ -103,15 +102,15 @@ def new_thread(request: HttpRequest, area: str, board: str) -> HttpResponse:
             submission_token=form.cleaned_data["submission_token"],
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
-    return render(request, "forum/thread_form.html", {"board": board, "form": form})
+    return render(request, "forum/thread_form.html", {"board": found, "form": form})
 
 
 @require_POST
 @login_required
 def watch_board(request: HttpRequest, area: str, board: str) -> HttpResponse:
-    board = get_board(request, area, board)
+    found = get_board(request, area, board)
     if request.POST.get("watch") == "0":
-        reading.unwatch_board(user=request.user, board=board)
-    elif can_watch(request.user, board):
-        reading.watch_board(user=request.user, board=board)
-    return redirect("forum:board", area=board.area.slug, board=board.slug)
+        reading.unwatch_board(user=request.user, board=found)
+    elif can_watch(request.user, found):
+        reading.watch_board(user=request.user, board=found)
+    return redirect("forum:board", area=found.area.slug, board=found.slug)

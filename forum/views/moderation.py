@@ -40,7 +40,7 @@ from forum.permissions import (
 )
 from forum.selectors import moderation_log, review_queue, verification_queue
 from forum.services import moderation as acts
-from forum.views.helpers import id_param, post_url
+from forum.views.helpers import AuthenticatedHttpRequest, id_param, post_url
 from forum.views.posts import get_post
 from forum.views.threads import get_thread
 
@@ -104,7 +104,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def review_post(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+def review_post(request: AuthenticatedHttpRequest, pk: int, decision: str) -> HttpResponse:
     """Approve or reject one item of the review queue."""
     post = get_post(request, pk)
     check_moderate_board(request.user, post.thread.board)
@@ -130,7 +130,7 @@ def _act_page(request: HttpRequest, post: Post, form, title: str) -> HttpRespons
 
 
 @login_required
-def post_visibility(request: HttpRequest, pk: int, hide: bool) -> HttpResponse:
+def post_visibility(request: AuthenticatedHttpRequest, pk: int, hide: bool) -> HttpResponse:
     post = get_post(request, pk)
     check_moderate_board(request.user, post.thread.board)
     form = ReasonForm(request.POST or None)
@@ -167,7 +167,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def thread_tools(request: HttpRequest, pk: int) -> HttpResponse:
+def thread_tools(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Lock, pin, move, merge or split a thread: one page, one form per act."""
     thread = get_thread(request, pk)
     check_moderate_board(request.user, thread.board)
@@ -267,7 +267,7 @@ def decide_membership(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def member_tools(request: HttpRequest, pk: int) -> HttpResponse:
+def member_tools(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Warn (any moderator), suspend, lift or remove the picture (site moderators) of one member."""
     _check_moderator(request)
     member = get_object_or_404(get_user_model().objects.select_related("profile"), pk=pk)

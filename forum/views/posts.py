@@ -19,7 +19,7 @@ from forum.permissions import (
     check_see_post,
 )
 from forum.services.posting import EditConflict, delete_post, edit_post
-from forum.views.helpers import post_url
+from forum.views.helpers import AuthenticatedHttpRequest, post_url
 
 
 def get_post(request: HttpRequest, pk: int) -> Post:
@@ -34,7 +34,7 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = get_post(request, pk)
     check_edit_post(request.user, post)
     initial = {
@@ -79,7 +79,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = get_post(request, pk)
     check_delete_post(request.user, post)
     if request.method == "POST":

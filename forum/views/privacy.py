@@ -13,6 +13,7 @@ from forum.forms import DeleteAccountForm
 from forum.permissions import can_delete_own_account
 from forum.services import privacy
 from forum.throttling import PASSWORD_CHECK, refuse_over_limit
+from forum.views.helpers import AuthenticatedHttpRequest
 
 
 @never_cache
@@ -27,7 +28,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_delete_own_account(request.user):
         status = 403 if request.method == "POST" else 200
         return render(request, "forum/delete_account.html", {"refused": True}, status=status)

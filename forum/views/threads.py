@@ -23,7 +23,13 @@ from forum.services import reading
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
 from forum.throttling import POSTING, refuse_over_limit
-from forum.views.helpers import id_param, int_param, post_url, refused_but_kept
+from forum.views.helpers import (
+    AuthenticatedHttpRequest,
+    id_param,
+    int_param,
+    post_url,
+    refused_but_kept,
+)
 
 
 def get_thread(request: HttpRequest, pk: int) -> Thread:
@@ -67,7 +73,7 @@ def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
     refused = refused_but_kept(request, lambda: check_reply(request.user, thread), PostForm)
     if refused is not None:
