@@ -102,3 +102,16 @@ def test_signing_out_leaves_no_draft_behind(page):
     page.goto(thread)
 
     expect(page.locator("#reply").get_by_label("Message")).to_have_value("")
+
+
+def test_text_typed_before_the_page_finished_loading_survives_a_reload(page):
+    # Typed while the drafts module was still loading: no input event reached it. The page
+    # keeps the text when it is left (pagehide), unless it is what the server put there.
+    sign_in(page, "member")
+    start_thread(page, unique("Slow page "), "Opening post.")
+    box = page.locator("#reply").get_by_label("Message")
+    box.evaluate("(field) => { field.value = 'Typed before the script ran.'; }")
+
+    page.reload()
+
+    expect(box).to_have_value("Typed before the script ran.")

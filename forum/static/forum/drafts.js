@@ -73,10 +73,16 @@ function restore(form) {
   if (notice) notice.hidden = false;
 }
 
+// Forms on their way to the server keep the draft marked as sending; after sign-out nothing
+// is saved again.
+const leaving = new WeakSet();
+let signingOut = false;
+
 function watch(form) {
   restore(form);
   form.addEventListener("input", () => save(form));
   form.addEventListener("submit", () => {
+    leaving.add(form);
     save(form, { sending: true });
     for (const button of form.querySelectorAll("button[type=submit]")) {
       // Disabled after this event, so the click that submits still counts; enabled again if
@@ -89,6 +95,7 @@ function watch(form) {
 
 function forgetAll() {
   // Signing out on a shared computer leaves none of the member's unsent text behind.
+  signingOut = true;
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith("draft:")) localStorage.removeItem(key);
   }
@@ -101,6 +108,18 @@ if (viewer && "localStorage" in window) {
     form.addEventListener("submit", forgetAll);
   }
   for (const form of document.querySelectorAll("form[data-draft]")) watch(form);
+  // Text typed before this module ran (the page still loading) fired no input event it heard:
+  // it is saved when the page is left too (a reload, a link, the tab closed), if it differs
+  // from what the server put in the form (a quote, the post being edited is no draft).
+  window.addEventListener("pagehide", () => {
+    if (signingOut) return;
+    for (const form of document.querySelectorAll("form[data-draft]")) {
+      const typed = fieldsOf(form).some(
+        (f) => f.defaultValue !== undefined && f.value !== f.defaultValue,
+      );
+      if (typed && !leaving.has(form)) save(form);
+    }
+  });
   // Back to a page kept whole in memory: its buttons were disabled by the submit that left it.
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
