@@ -1,0 +1,180 @@
+"""HTTP as production serves it: gunicorn with config/deploy/gunicorn.conf.py, real processes on
+loopback, and a clean stop on SIGTERM (what systemd and container stops send)."""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.utils.html import escape
+
+from cms.demo_content import forum as demo
+from tests.live import ROOT, free_port, manage, project_env
+
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+CONFIG = str(ROOT / "config" / "deploy" / "gunicorn.conf.py")
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds gunicorn's workers through /proc"
+)
+
+
+def children(pid: int) -> set[int]:
+    """Live (not zombie) processes whose parent is pid."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name in parentheses may hold spaces: split after its closing ")".
+            state, parent = stat.read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, IndexError):
+            continue
+        if int(parent) == pid and state != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+class GunicornServer:
+    """One gunicorn master (and its workers) serving config.wsgi on 127.0.0.1."""
+
+    def __init__(self, env: dict[str, str], workers: int = 2) -> None:
+        self.port = free_port()
+        self.workers = workers
+        self.env = dict(env, GUNICORN_BIND=f"127.0.0.1:{self.port}", WEB_CONCURRENCY=str(workers))
+        self.process: subprocess.Popen | None = None
+        # A file, not a pipe: nobody reads the error log while it runs.
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed by stop()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> "GunicornServer":
+        self.process = subprocess.Popen(
+            [GUNICORN, "-c", CONFIG],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            # Its own process group, so teardown can end the master and any worker left over.
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{self.output()[-3000:]}")
+            # Ready when every worker has booted (each logs it) and the port answers.
+            if self.output().count("Booting worker") >= self.workers and self.answers():
+                return self
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"gunicorn did not start within {timeout} s:\n{self.output()[-3000:]}")
+
+    def answers(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=5):  # noqa: S310
+                return True
+        except urllib.error.HTTPError:
+            return True
+        except OSError:
+            return False
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self) -> None:
+        if self.process:
+            # The whole group, even when the master is gone: a worker it left behind dies too.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+def get(url: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Accept-Language": "en"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def site_env(tmp_path_factory):
+    """A migrated, seeded SQLite site (plus Redis when the suite runs with REDIS_URL)."""
+    database = tmp_path_factory.mktemp("gunicorn") / "site.sqlite3"
+    env = project_env(DATABASE_URL=f"sqlite:///{database}")
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", env=env)
+    return env
+
+
+@pytest.fixture(scope="module")
+def site(site_env):
+    server = GunicornServer(site_env).start()
+    yield server
+    server.stop()
+
+
+def test_gunicorn_runs_the_configured_number_of_sync_workers(site):
+    assert len(children(site.process.pid)) == 2
+    assert "Using worker: sync" in site.output()
+
+
+def test_gunicorn_serves_the_forum_home_page(site):
+    status, body = get(f"{site.url}/en/forum/")
+
+    assert status == 200
+    for _, names, _ in demo.PROGRAM_AREAS:
+        assert f"<h2>{escape(names['en'])}</h2>" in body
+
+
+def test_gunicorn_serves_static_files(site):
+    status, body = get(f"{site.url}/static/forum/site.css")
+
+    assert status == 200
+    assert ".areas" in body
+
+
+def test_gunicorn_reports_health(site):
+    status, body = get(f"{site.url}/healthz")
+
+    assert status == 200
+    assert json.loads(body)["failing"] == []
+
+
+def test_gunicorn_master_and_workers_stop_within_ten_seconds_of_sigterm(site_env):
+    server = GunicornServer(site_env).start()
+    try:
+        master = server.process
+        assert master is not None
+        workers = children(master.pid)
+        assert len(workers) == 2
+        started = time.monotonic()
+
+        master.send_signal(signal.SIGTERM)
+        master.wait(timeout=10)
+        while any(alive(pid) for pid in workers) and time.monotonic() - started < 10:
+            time.sleep(0.05)
+
+        assert not any(alive(pid) for pid in workers)
+        assert time.monotonic() - started < 10
+    finally:
+        server.stop()
