@@ -26,6 +26,7 @@ EMAIL_SCHEMES = {
     "dummymail",
 }
 ENVIRONMENTS = {"development", "production"}
+LOG_FORMATS = {"text", "json"}
 SITE_SCHEMES = {"http", "https"}
 
 TRUE_WORDS = {"1", "true", "yes", "on"}

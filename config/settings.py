@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from config import env, headers
+from config import env, headers, requestlog
 from forum import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.requestlog.RequestLogMiddleware",  # early: times and logs every later answer too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside XFrameOptionsMiddleware, so it sees the final X-Frame-Options (config/csp.py).
     "config.csp.SiteCSPMiddleware",
@@ -371,9 +372,5 @@ ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 CONTENT_SECURITY_POLICY = headers.CONTENT_SECURITY_POLICY
 ADMIN_CONTENT_SECURITY_POLICY = headers.ADMIN_CONTENT_SECURITY_POLICY
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# A line per request (config/requestlog.py); LOG_FORMAT=json for a log collector.
+LOGGING = requestlog.logging_config(env.choice("LOG_FORMAT", env.LOG_FORMATS, default="text"))
