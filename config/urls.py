@@ -13,10 +13,12 @@ from cms.sitemaps import SITEMAPS
 from config.media import serve_media
 from forum import ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import accounts
-from forum.views.health import healthz
+from forum.views.health import healthz, live, ready
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/live", live, name="healthz-live"),
+    path("healthz/ready", ready, name="healthz-ready"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, behind a check of their return address (cms/views.py).

@@ -1,4 +1,9 @@
-"""Service checks for /healthz: does each service this process depends on answer?"""
+"""Service checks for /healthz: does each service this process depends on answer?
+
+Three questions, three addresses: is the process alive (/healthz/live, no service touched), can
+it serve (/healthz/ready: the database answers; a cache, channel layer or search engine down
+degrades the site but it still serves), and does every service answer (/healthz, for alerts).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
+from django.http import HttpRequest
 
 from forum.search import engine
 
@@ -20,7 +26,8 @@ def _database() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
-    return {"engine": connection.vendor}
+    version = ".".join(str(part) for part in connection.get_database_version())
+    return {"engine": connection.vendor, "version": version}
 
 
 async def check_database() -> dict:
@@ -90,3 +97,38 @@ async def run_checks() -> dict:
     checks = dict(zip(CHECKS, results, strict=True))
     failing = [name for name, detail in checks.items() if not detail["ok"]]
     return {"status": "error" if failing else "ok", "failing": failing, "checks": checks}
+
+
+# Without the database no page can be served; without the others pages are still served (from
+# the database, without live updates or search), so a load balancer keeps sending traffic.
+REQUIRED = frozenset({"database"})
+
+
+def readiness(report: dict) -> dict:
+    """The report of run_checks() read for a load balancer: ok, degraded, or error (unready)."""
+    failing = set(report["failing"])
+    status = "error" if failing & REQUIRED else "degraded" if failing else "ok"
+    return {**report, "status": status}
+
+
+def statuses_only(report: dict) -> dict:
+    """The report without backend names, versions, errors and times: what anyone may read."""
+    checks = {name: {"ok": detail["ok"]} for name, detail in report["checks"].items()}
+    return {**report, "checks": checks}
+
+
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+async def may_see_backends(request: HttpRequest) -> bool:
+    """Backend names, versions and errors help an attacker: staff and the machine itself only."""
+    # REMOTE_ADDR must be the client's: behind a proxy on the same machine, only when the
+    # server rewrites it from the proxy's headers (Daphne --proxy-headers, gunicorn's
+    # forwarded-allow-ips); otherwise every client would look like loopback.
+    if request.META.get("REMOTE_ADDR") in LOOPBACK:
+        return True
+    try:
+        user = await request.auser()
+    except DatabaseError:  # the database is down: nobody can be known to be staff
+        return False
+    return bool(user.is_staff)

@@ -3,11 +3,15 @@ import socket
 import threading
 
 import pytest
+import requests
 from django.test import override_settings
+
+from tests.live import DaphneServer, free_port, project_env
 
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = "127.0.0.1:1"  # nothing listens on loopback port 1
+ELSEWHERE = "203.0.113.7"  # a documentation address: neither loopback nor this machine
 
 
 def redis_layer(url):
@@ -48,14 +52,16 @@ def test_healthz_answers_503_naming_an_unreachable_channel_layer(client):
     assert report["checks"]["database"]["ok"]
 
 
-def test_healthz_answers_503_naming_an_unreachable_cache(client):
-    caches = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://{CLOSED_PORT}/0",
-        }
+UNREACHABLE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://{CLOSED_PORT}/0",
     }
-    with override_settings(CACHES=caches):
+}
+
+
+def test_healthz_answers_503_naming_an_unreachable_cache(client):
+    with override_settings(CACHES=UNREACHABLE_CACHE):
         response = client.get("/healthz")
 
     assert response.status_code == 503
@@ -116,3 +122,123 @@ def test_healthz_reports_the_elasticsearch_cluster_it_uses(client):
     assert report["ok"]
     assert report["engine"] == "elasticsearch"
     assert int(report["version"].split(".")[0]) >= 8
+
+
+def test_live_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_ready_answers_200_when_every_service_answers(client):
+    response = client.get("/healthz/ready")
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "ok"
+    assert report["failing"] == []
+    assert set(report["checks"]) == {"database", "channel_layer", "cache", "search"}
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_ready_answers_200_degraded_while_the_cache_server_is_down(client):
+    with override_settings(CACHES=UNREACHABLE_CACHE):
+        response = client.get("/healthz/ready")
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "degraded"
+    assert report["failing"] == ["cache"]
+    assert report["checks"]["database"]["ok"]
+
+
+def test_ready_answers_200_degraded_while_the_channel_layer_is_down(client):
+    with override_settings(CHANNEL_LAYERS=redis_layer(f"redis://{CLOSED_PORT}/0")):
+        response = client.get("/healthz/ready")
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+
+
+@pytest.fixture(scope="module")
+def site_without_database():
+    """Daphne serving a site whose PostgreSQL does not answer (as in tests/config/test_outages)."""
+    env = project_env(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/forum",
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1",
+    )
+    server = DaphneServer(env).start()
+    yield server
+    server.stop()
+
+
+def test_ready_answers_503_when_the_database_does_not_answer(site_without_database):
+    response = requests.get(f"{site_without_database.url}/healthz/ready", timeout=30)
+
+    assert response.status_code == 503
+    report = response.json()
+    assert report["status"] == "error"
+    assert "database" in report["failing"]
+    assert report["checks"]["database"]["error"]  # asked from loopback: the details
+
+
+def test_live_answers_200_while_the_database_does_not(site_without_database):
+    response = requests.get(f"{site_without_database.url}/healthz/live", timeout=30)
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def backend_details(report: dict) -> set[str]:
+    return {key for detail in report["checks"].values() for key in detail} - {"ok"}
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/healthz/ready"])
+@pytest.mark.parametrize("address", ["127.0.0.1", "::1"])
+def test_backends_and_versions_are_shown_to_the_machine_itself(client, path, address):
+    report = client.get(path, REMOTE_ADDR=address).json()
+
+    database = report["checks"]["database"]
+    assert database["engine"] in {"sqlite", "postgresql"}
+    assert database["version"][0].isdigit()
+    assert report["checks"]["cache"]["backend"]
+    assert report["checks"]["search"]["engine"] in {"database", "elasticsearch"}
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/healthz/ready"])
+def test_backends_and_versions_are_shown_to_staff_from_elsewhere(client, staff, path):
+    client.force_login(staff)
+
+    report = client.get(path, REMOTE_ADDR=ELSEWHERE).json()
+
+    assert report["checks"]["database"]["version"]
+    assert report["checks"]["channel_layer"]["backend"]
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/healthz/ready"])
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_others_from_elsewhere_read_statuses_only(client, member, path, who):
+    if who == "member":
+        client.force_login(member)
+
+    response = client.get(path, REMOTE_ADDR=ELSEWHERE)
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "ok"
+    assert set(report["checks"]) == {"database", "channel_layer", "cache", "search"}
+    assert backend_details(report) == set()
+
+
+def test_a_visitor_from_elsewhere_learns_which_service_fails_but_not_why(client):
+    with override_settings(CACHES=UNREACHABLE_CACHE):
+        report = client.get("/healthz/ready", REMOTE_ADDR=ELSEWHERE).json()
+
+    assert report["status"] == "degraded"
+    assert report["failing"] == ["cache"]
+    assert report["checks"]["cache"] == {"ok": False}
+    assert CLOSED_PORT not in str(report)
