@@ -118,14 +118,21 @@ def statuses_only(report: dict) -> dict:
 
 
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
+# A proxy on the same machine connects from loopback for every client: a request it forwarded
+# carries one of these, and is not the machine itself asking.
+PROXY_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP")
+
+
+def is_from_this_machine(request: HttpRequest) -> bool:
+    """Asked from loopback directly, not through a proxy (a monitor on the machine)."""
+    return request.META.get("REMOTE_ADDR") in LOOPBACK and not any(
+        header in request.META for header in PROXY_HEADERS
+    )
 
 
 async def may_see_backends(request: HttpRequest) -> bool:
     """Backend names, versions and errors help an attacker: staff and the machine itself only."""
-    # REMOTE_ADDR must be the client's: behind a proxy on the same machine, only when the
-    # server rewrites it from the proxy's headers (Daphne --proxy-headers, gunicorn's
-    # forwarded-allow-ips); otherwise every client would look like loopback.
-    if request.META.get("REMOTE_ADDR") in LOOPBACK:
+    if is_from_this_machine(request):
         return True
     try:
         user = await request.auser()

@@ -234,6 +234,14 @@ def test_others_from_elsewhere_read_statuses_only(client, member, path, who):
     assert backend_details(report) == set()
 
 
+@pytest.mark.parametrize("header", ["HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP"])
+def test_a_visitor_through_a_proxy_on_this_machine_reads_statuses_only(client, header):
+    report = client.get("/healthz/ready", REMOTE_ADDR="127.0.0.1", **{header: ELSEWHERE}).json()
+
+    assert report["status"] == "ok"
+    assert backend_details(report) == set()
+
+
 def test_a_visitor_from_elsewhere_learns_which_service_fails_but_not_why(client):
     with override_settings(CACHES=UNREACHABLE_CACHE):
         report = client.get("/healthz/ready", REMOTE_ADDR=ELSEWHERE).json()
