@@ -74,21 +74,29 @@ def check_list_board(user: User, board: Board) -> None:
         raise Http404
 
 
-def readers_of_board(board: Board, user_ids: set[int]) -> set[int]:
-    """Which of these users may read the board (for notifications): one query."""
+def moderators_of_board_q(board: Board) -> Q:
+    """The accounts that moderate the board, as a filter on users (moderates_board in SQL)."""
+    moderate = Permission.objects.filter(
+        content_type__app_label="forum", codename="moderate"
+    ).values("pk")
+    return (
+        Q(is_superuser=True)
+        | Q(user_permissions__in=moderate)
+        | Q(groups__permissions__in=moderate)
+        | Q(moderator_scope__areas=board.area_id)
+    )
+
+
+def readers_of_board(board: Board, user_ids: set[int], *, only: Q | None = None) -> set[int]:
+    """Which of these users may read the board (for notifications): one query. ``only``
+    narrows them further (a held thread: its author and the moderators)."""
     if not user_ids:
         return set()
     users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    if only is not None:
+        users = users.filter(only)
     if board.visibility != Board.Visibility.PUBLIC:
-        moderate = Permission.objects.filter(
-            content_type__app_label="forum", codename="moderate"
-        ).values("pk")
-        moderator = (
-            Q(is_superuser=True)
-            | Q(user_permissions__in=moderate)
-            | Q(groups__permissions__in=moderate)
-            | Q(moderator_scope__areas=board.area_id)
-        )
+        moderator = moderators_of_board_q(board)
         verified = Q(profile__verification=Profile.Verification.VERIFIED)
         if board.visibility == Board.Visibility.GROUPS:
             verified &= Q(groups__in=board.allowed_groups.all())

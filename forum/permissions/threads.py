@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from forum.models import Board, Post, Thread
-from forum.permissions.boards import _may_not_post, can_see_board, readers_of_board
+from forum.permissions.boards import (
+    _may_not_post,
+    can_see_board,
+    moderators_of_board_q,
+    readers_of_board,
+)
 from forum.permissions.roles import User, is_member, may_post, moderates_board, moderation_scope
 
 
@@ -49,11 +53,10 @@ def readable_threads_q(user: User, prefix: str = "") -> Q:
 def readers_of_thread(thread: Thread, user_ids: set[int]) -> set[int]:
     """Which of these users may read the thread (for notifications): readers of its board,
     and of a held thread only its author and the board's moderators."""
-    readers = readers_of_board(thread.board, user_ids)
-    if not thread.held or not readers:
-        return readers
-    users = get_user_model().objects.filter(pk__in=readers)
-    return {user.pk for user in users if can_see_thread(user, thread)}
+    if not thread.held:
+        return readers_of_board(thread.board, user_ids)
+    only = Q(pk=thread.author_id) | moderators_of_board_q(thread.board)
+    return readers_of_board(thread.board, user_ids, only=only)
 
 
 class Standing:

@@ -211,3 +211,16 @@ async def test_a_mention_in_a_held_thread_sends_no_live_notification():
     frames = await everything_sent(socket)
     await socket.disconnect()
     assert [frame for frame in frames if "notification.created" in frame] == []
+
+
+def test_a_mention_in_a_held_thread_reaches_its_moderators_and_no_other_area_moderator(held):
+    reply = post_reply(
+        author=held["roles"]["area_moderator"],
+        thread=held["thread"],
+        body="For @sitemod and @elsewhere to look at.",
+    )
+
+    told = set(
+        Notification.objects.filter(post=reply).values_list("recipient__username", flat=True)
+    )
+    assert told == {"sitemod"}
