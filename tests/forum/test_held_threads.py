@@ -223,4 +223,4 @@ def test_a_mention_in_a_held_thread_reaches_its_moderators_and_no_other_area_mod
     told = set(
         Notification.objects.filter(post=reply).values_list("recipient__username", flat=True)
     )
-    assert told == {"sitemod"}
+    assert told == {"sitemod", "probationer"}  # the author watches their thread
