@@ -14,7 +14,7 @@ from django.utils import timezone
 from forum import limits
 from forum.models import Event
 from forum.realtime.following import ALL_MODERATION
-from forum.realtime.replay import _as_now, _on_board
+from forum.realtime.replay import _as_now
 
 if TYPE_CHECKING:  # the consumer imports this module; the sweep only calls its sockets' _deliver
     from forum.realtime.consumers import ForumConsumer
@@ -39,7 +39,7 @@ def _recent(sources: list[str], moderation: bool) -> list[dict]:
     since = timezone.now() - timedelta(seconds=limits.REPLAY_REORDER_SECONDS)
     stored = Q(stream__in=sources) | (Q(stream__startswith="moderation:") if moderation else Q())
     events = Event.objects.filter(stored, created_at__gte=since).order_by("pk")
-    return _as_now(_on_board([event.as_message() for event in events[: limits.REPLAY_LIMIT]]))
+    return _as_now([event.as_message() for event in events[: limits.REPLAY_LIMIT]])
 
 
 async def sweep() -> None:

@@ -36,7 +36,7 @@ def _missed(sources: list[str], after: int, user: User) -> list[dict] | None:
     )
     if len(events) > limits.REPLAY_LIMIT:
         return None
-    return _still_readable(user, _as_now(_on_board([event.as_message() for event in events])))
+    return _still_readable(user, _as_now([event.as_message() for event in events]))
 
 
 def _still_readable(user: User, messages: list[dict]) -> list[dict]:
@@ -63,20 +63,6 @@ def _still_readable(user: User, messages: list[dict]) -> list[dict]:
         if m["kind"] != kinds.NOTIFICATION_CREATED
         or not m["payload"].get("post_id")
         or m["payload"]["post_id"] in readable
-    ]
-
-
-def _on_board(messages: list[dict]) -> list[dict]:
-    """A board's stream never carries a held thread (events.thread_event); events stored
-    before that rule, with the title of a thread then held, are not replayed either."""
-    return [
-        m
-        for m in messages
-        if not (
-            m["stream"].startswith("board:")
-            and isinstance(m["payload"], dict)
-            and m["payload"].get("held")
-        )
     ]
 
 

@@ -224,3 +224,21 @@ def test_a_mention_in_a_held_thread_reaches_its_moderators_and_no_other_area_mod
         Notification.objects.filter(post=reply).values_list("recipient__username", flat=True)
     )
     assert told == {"sitemod", "probationer"}  # the author watches their thread
+
+
+@pytest.mark.django_db
+def test_the_migration_forgets_held_threads_events_stored_on_board_streams():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from forum.models import Event
+
+    legacy = Event.objects.create(stream="board:1", kind="thread.pinned", payload={"held": True})
+    shown = Event.objects.create(stream="board:1", kind="thread.updated", payload={"held": False})
+    own = Event.objects.create(stream="thread:5", kind="thread.pinned", payload={"held": True})
+
+    import_module("forum.migrations.0011_forget_held_threads_on_board_streams").forget(apps, None)
+
+    assert set(Event.objects.values_list("pk", flat=True)) == {shown.pk, own.pk}
+    assert not Event.objects.filter(pk=legacy.pk).exists()
