@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +43,25 @@ def manage(*args: str, env: dict[str, str]) -> str:
     if result.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return result.stdout
+
+
+def seeded_env(directory: Path) -> dict[str, str]:
+    """A migrated SQLite site with the demo data in ``directory`` (plus Redis when the suite
+    runs with REDIS_URL), for the tests that serve it from a real process."""
+    env = project_env(DATABASE_URL=f"sqlite:///{directory / 'site.sqlite3'}")
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", env=env)
+    return env
+
+
+def http_get(url: str, language: str = "en") -> tuple[int, str]:
+    """Status and text of a GET to a served site, errors included."""
+    request = urllib.request.Request(url, headers={"Accept-Language": language})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
 
 
 class DaphneServer:

@@ -1,8 +1,6 @@
 """The site as `make run` serves it: a real Daphne process on loopback, HTTP and WebSocket."""
 
 import json
-import urllib.error
-import urllib.request
 
 import pytest
 from django.utils.html import escape
@@ -10,26 +8,14 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from cms.demo_content import forum as demo
-from tests.live import DaphneServer, manage, project_env
-
-
-def get(url: str, language: str = "en") -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Accept-Language": language})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+from tests.live import DaphneServer, project_env, seeded_env
+from tests.live import http_get as get
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A migrated, seeded SQLite site (plus Redis when the suite runs with REDIS_URL)."""
-    database = tmp_path_factory.mktemp("site") / "site.sqlite3"
-    env = project_env(DATABASE_URL=f"sqlite:///{database}")
-    manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
-    server = DaphneServer(env).start()
+    server = DaphneServer(seeded_env(tmp_path_factory.mktemp("site"))).start()
     yield server
     server.stop()
 

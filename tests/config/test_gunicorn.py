@@ -17,7 +17,8 @@ import pytest
 from django.utils.html import escape
 
 from cms.demo_content import forum as demo
-from tests.live import ROOT, free_port, manage, project_env
+from tests.live import ROOT, free_port, seeded_env
+from tests.live import http_get as get
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 CONFIG = str(ROOT / "config" / "deploy" / "gunicorn.conf.py")
@@ -107,23 +108,10 @@ class GunicornServer:
         self.log.close()
 
 
-def get(url: str) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Accept-Language": "en"})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
 @pytest.fixture(scope="module")
 def site_env(tmp_path_factory):
     """A migrated, seeded SQLite site (plus Redis when the suite runs with REDIS_URL)."""
-    database = tmp_path_factory.mktemp("gunicorn") / "site.sqlite3"
-    env = project_env(DATABASE_URL=f"sqlite:///{database}")
-    manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
-    return env
+    return seeded_env(tmp_path_factory.mktemp("gunicorn"))
 
 
 @pytest.fixture(scope="module")
