@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -152,3 +154,97 @@ def poster_with_thread(env: dict[str, str], *, username: str, title: str) -> dic
         timeout=60,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+class Service:
+    """One process of the production shape (nginx, gunicorn, Daphne, the worker) on loopback.
+
+    start() waits until its port answers (when it has one); terminate() sends SIGTERM, as
+    systemd and container stops do, and says how long it took to exit; stop() ends whatever is
+    left of its process group, for teardown.
+    """
+
+    def __init__(
+        self, name: str, args: list[str], env: dict[str, str], port: int | None = None
+    ) -> None:
+        self.name = name
+        self.args = args
+        self.env = env
+        self.port = port
+        self.process: subprocess.Popen | None = None
+        # A file, not a pipe: nobody reads the logs while it runs.
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed by stop()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> Service:
+        self.process = subprocess.Popen(
+            self.args,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            # Its own group: teardown ends the process and any child it left behind.
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while self.port is not None:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited:\n{self.output()[-3000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"{self.name} did not listen within {timeout} s") from None
+                time.sleep(0.1)
+        return self
+
+    def output(self) -> str:
+        if self.log.closed:
+            return ""
+        self.log.seek(0)
+        return self.log.read()
+
+    def terminate(self, timeout: float = 10) -> float:
+        """SIGTERM; the seconds it took to exit (raises if it did not within ``timeout``)."""
+        assert self.process is not None
+        started = time.monotonic()
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                f"{self.name} still running {timeout} s after SIGTERM:\n{self.output()[-3000:]}"
+            ) from None
+        return time.monotonic() - started
+
+    def stop(self) -> None:
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+def nginx(
+    directory: Path,
+    *,
+    web: list[str],
+    # Nothing listens on the discard port: tests without sockets still need an upstream.
+    ws: tuple[str, ...] | list[str] = ("127.0.0.1:9",),
+    static_root: Path | None = None,
+    extra: tuple[str, ...] = (),
+) -> Service:
+    """nginx in front (config/deploy/nginx.py --run), on a port of its own, files in directory."""
+    port = free_port()
+    args = [sys.executable, "-m", "config.deploy.nginx", "--run", str(directory)]
+    args += ["--listen", f"127.0.0.1:{port}"]
+    args += [option for address in web for option in ("--web", address)]
+    args += [option for address in ws for option in ("--ws", address)]
+    if static_root is not None:
+        args += ["--static-root", str(static_root)]
+    return Service("nginx", [*args, *extra], dict(os.environ), port)
