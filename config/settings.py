@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "channels",
+    "django_tasks",
+    "django_tasks_db",  # the task queue's table; `manage.py run_worker` runs it (forum/worker/)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -159,8 +161,9 @@ if REDIS_URL:
         }
     }
 else:
-    # One process only: fine for `make run` and tests, never for several Daphne processes.
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # In-memory within a process; group messages from the others (gunicorn, the worker, a second
+    # Daphne) arrive through a table the socket servers poll (forum/realtime/relay.py).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "forum.realtime.relay.RelayChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 ELASTICSEARCH_URL = env.service_url("ELASTICSEARCH_URL", env.ELASTICSEARCH_SCHEMES)
@@ -190,6 +193,10 @@ EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
 EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL") or "forum@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (django-tasks) goes through one queue, a table, run by `manage.py run_worker`
+# with retries and its own schedule (forum/worker/; docs/deploy.md). There is no immediate path.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # How long /healthz waits for each service before it reports it as not answering.
 HEALTH_CHECK_TIMEOUT = 3.0

@@ -16,6 +16,7 @@ from forum.models import (
 )
 from forum.services.moderation import ModerationError, decide_membership
 from forum.services.stamps import stamp
+from forum.worker import admin as worker_admin
 
 
 class BoardForm(forms.ModelForm):
@@ -181,3 +182,6 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+worker_admin.register()  # the task queue: failed tasks, their errors, retry (forum/worker/admin.py)

@@ -99,3 +99,17 @@ PRESENCE_FRAMES_PER_SECOND = 200
 AVATAR_MAX_BYTES = 1024 * 1024  # the file as uploaded
 AVATAR_MAX_PIXELS = 16_000_000  # width x height of the uploaded picture (a 4000 x 4000 photo)
 AVATAR_SIZE = 256  # stored avatars are this many pixels square
+
+# The task worker (forum/worker/; docs/deploy.md). A task that raises is tried again after
+# TASK_RETRY_BASE_SECONDS x 4^(attempt - 1), at most TASK_RETRY_MAX_SECONDS apart, and parked
+# (failed, shown to staff) after TASK_ATTEMPTS tries.
+TASK_ATTEMPTS = 5
+TASK_RETRY_BASE_SECONDS = 10
+TASK_RETRY_MAX_SECONDS = 3600
+TASK_STOP_GRACE_SECONDS = (
+    8  # on SIGTERM, a running task gets this long, then goes back to the queue
+)
+TASK_STUCK_MINUTES = 15  # a task running this long belonged to a worker that died: run it again
+TASK_RESULTS_KEEP_DAYS = 7  # finished tasks' rows; parked ones stay until staff retry or delete
+RELAY_KEEP_SECONDS = 120  # relay rows (embedded default) older than this are deleted
+RELAY_POLL_SECONDS = 0.25  # how often a socket server reads the relay table

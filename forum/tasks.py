@@ -1,4 +1,5 @@
-"""Background work (django-tasks), always scheduled after the transaction commits.
+"""Background work (django-tasks), always enqueued after the transaction commits and run by the
+worker (forum/worker/: retries, back-off, the periodic jobs; `manage.py run_worker`).
 
 A task that e-mails links is given ``base_url``: the site's address as the request that queued
 it was reached at (forum/links.py), for a worker has no request of its own.
@@ -6,13 +7,17 @@ it was reached at (forum/links.py), for a worker has no request of its own.
 
 from __future__ import annotations
 
+from datetime import timedelta
+from importlib import import_module
+
 from django.conf import settings
 from django.core.mail import send_mail, send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
+from forum import limits
 from forum.links import absolute_url
 
 
@@ -89,3 +94,77 @@ def drain_search_queue() -> int:
     from forum.search.queue import drain
 
     return drain().indexed
+
+
+@task()
+def send_confirmation_email(user_id: int, language: str, base_url: str = "") -> int:
+    """The link that confirms a new member's address (forum/services/members.py)."""
+    from django.contrib.auth import get_user_model
+
+    from forum.services.members import send_confirmation
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=False).exclude(email="").first()
+    if user is None:  # confirmed or deleted meanwhile: nothing to send
+        return 0
+    send_confirmation(user, language=language, base_url=base_url)
+    return 1
+
+
+@task()
+def send_registration_attempt_email(owner_id: int, language: str, base_url: str = "") -> int:
+    """Tell an address's owner that someone tried to register with it."""
+    from django.contrib.auth import get_user_model
+
+    from forum.services.members import send_registration_attempt
+
+    owner = get_user_model().objects.filter(pk=owner_id).exclude(email="").first()
+    if owner is None:
+        return 0
+    send_registration_attempt(owner, language=language, base_url=base_url)
+    return 1
+
+
+# --- Scheduled (forum/worker/schedule.py) ---------------------------------------------------
+
+
+@task()
+def prune_events(days: int = 0) -> int:
+    """Delete live events older than the retention (docs/realtime.md)."""
+    from forum.models import Event
+
+    cutoff = timezone.now() - timedelta(days=days or limits.EVENT_RETENTION_DAYS)
+    return Event.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
+@task()
+def clear_expired_sessions() -> int:
+    """What `manage.py clearsessions` does, for the configured session engine."""
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()
+    return 1
+
+
+@task()
+def prune_task_results() -> int:
+    """Forget finished tasks after some days; parked ones stay until staff deal with them."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - timedelta(days=limits.TASK_RESULTS_KEEP_DAYS)
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.SUCCESSFUL, finished_at__lt=cutoff
+    ).delete()[0]
+
+
+@task()
+def release_stuck_tasks() -> int:
+    from forum.worker.runner import release_stuck
+
+    return release_stuck()
+
+
+@task()
+def prune_relay() -> int:
+    from forum.realtime.relay import prune
+
+    return prune()

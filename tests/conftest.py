@@ -28,6 +28,10 @@ def pytest_configure(config):
     layer = django_settings.CHANNEL_LAYERS["default"]
     if "CONFIG" in layer:
         layer["CONFIG"]["prefix"] = run
+    if layer["BACKEND"] == "forum.realtime.relay.RelayChannelLayer":
+        # One process: the relay between processes is tested on its own (tests/forum/
+        # test_relay.py) and by the served-site tests, whose servers run with it.
+        layer["CONFIG"] = {"relay": False}
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +46,15 @@ def fresh_rate_limits(settings):
     # counts its requests under keys of its own (forum/throttling.py), with no clear() that
     # would empty the Redis other runs share. Failed sign-ins (axes) are rows, rolled back.
     settings.RATELIMIT_CACHE_PREFIX = f"rl-{uuid.uuid4().hex}:"
+
+
+@pytest.fixture
+def run_tasks():
+    """Stand in for the worker process: run the queued tasks that are ready, with the worker's
+    own code (forum/worker/); returns how many ran."""
+    from forum.worker import run_ready
+
+    return run_ready
 
 
 @pytest.fixture

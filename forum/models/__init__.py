@@ -12,6 +12,7 @@ from forum.models.moderation import (
 from forum.models.posts import Post, PostRevision
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.threads import Thread
+from forum.models.work import RelayMessage, ScheduledJob
 
 __all__ = [
     "AllowedEmailDomain",
@@ -27,6 +28,8 @@ __all__ = [
     "Profile",
     "ProgramArea",
     "ReadMarker",
+    "RelayMessage",
+    "ScheduledJob",
     "SearchEntry",
     "SearchIndexState",
     "SearchQueueItem",

@@ -44,6 +44,10 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         self.seen: dict[str, set[int]] = {}
         self.window_start, self.window_count, self.strikes = time.monotonic(), 0, 0
         await self.accept()
+        # The embedded default's layer relays other processes' messages to this one's sockets.
+        start_polling = getattr(self.channel_layer, "start_polling", None)
+        if start_polling is not None:
+            start_polling()
         user = self.scope.get("user")
         # Whatever it follows, the socket belongs to its account and session: closed when the
         # session signs out or the password changes, re-checked when the account's access

@@ -4,9 +4,9 @@
 rows and, once the transaction commits, enqueues the ``drain_search_queue`` task (django-tasks).
 ``drain`` brings the index up to date with the objects' state at that moment, so the order and
 number of changes do not matter. When the engine fails the rows stay, with a growing delay
-(``retry_delay``), and the next drain takes them: each later write's, and the one
-``manage.py search_worker`` runs every few seconds beside the site. A rolled-back write leaves
-no rows; an engine outage delays updates and loses none.
+(``retry_delay``), and the next drain takes them: each later write's, and the one the task
+worker's schedule enqueues every 30 s while some row is due (forum/worker/schedule.py). A
+rolled-back write leaves no rows; an engine outage delays updates and loses none.
 """
 
 from __future__ import annotations
@@ -112,6 +112,15 @@ def _drain_batch(engine) -> tuple[int, int, str]:
         SearchQueueItem.objects.filter(pk__in=[item[0] for item in items]).update(done_at=now)
         SearchQueueItem.objects.filter(done_at__lt=now - KEEP_DONE).delete()
     return len(keys), 0, ""
+
+
+def has_due() -> bool:
+    """Whether some queued update's retry time has come (the worker's schedule asks)."""
+    from forum.models import SearchQueueItem
+
+    return SearchQueueItem.objects.filter(
+        done_at__isnull=True, next_attempt_at__lte=timezone.now()
+    ).exists()
 
 
 def pending_count() -> int:

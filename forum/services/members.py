@@ -52,7 +52,9 @@ def register_member(
         if owners:
             for owner in owners:
                 transaction.on_commit(
-                    partial(send_registration_attempt, owner, language=language, base_url=base_url)
+                    partial(
+                        _enqueue, "send_registration_attempt_email", owner.pk, language, base_url
+                    )
                 )
             return None
         user = get_user_model().objects.create_user(
@@ -60,9 +62,20 @@ def register_member(
         )
         Profile.objects.create(user=user, preferred_language=language, **profile)
         transaction.on_commit(
-            partial(send_confirmation, user, language=language, base_url=base_url)
+            partial(_enqueue, "send_confirmation_email", user.pk, language, base_url)
         )
     return user
+
+
+def queue_confirmation(user: Member, *, language: str, base_url: str = "") -> None:
+    """Have the worker e-mail the confirmation link again (after this transaction commits)."""
+    transaction.on_commit(partial(_enqueue, "send_confirmation_email", user.pk, language, base_url))
+
+
+def _enqueue(task_name: str, *args) -> None:
+    from forum import tasks
+
+    getattr(tasks, task_name).enqueue(*args)
 
 
 def registered_with(email: str) -> QuerySet:

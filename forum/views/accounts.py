@@ -26,8 +26,8 @@ from forum.services.members import (
     activate_member,
     confirm_email,
     is_unconfirmed,
+    queue_confirmation,
     register_member,
-    send_confirmation,
     update_profile,
 )
 from forum.services.two_factor import has_two_factor
@@ -159,7 +159,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     if refused := refuse_over_limit(request, CONFIRMATION_RESEND, form=form, template=template):
         return refused
     language = getattr(getattr(user, "profile", None), "preferred_language", "") or get_language()
-    send_confirmation(user, language=language, base_url=base_url(request))
+    queue_confirmation(user, language=language, base_url=base_url(request))
     return render(request, template, {"form": form, "sent": True})
 
 

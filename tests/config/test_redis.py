@@ -9,13 +9,18 @@ from channels_redis.core import RedisChannelLayer
 from django.conf import settings
 
 from config.cache import SharedPoolRedisCache
+from forum.realtime.relay import RelayChannelLayer
 from tests.live import ROOT
 
 
 def test_the_channel_layer_is_the_one_the_environment_asks_for():
-    expected = RedisChannelLayer if settings.REDIS_URL else InMemoryChannelLayer
+    # Without Redis: in-memory within the process, relayed to the others (forum/realtime/relay.py).
+    expected = RedisChannelLayer if settings.REDIS_URL else RelayChannelLayer
 
     assert type(get_channel_layer()) is expected
+    assert isinstance(
+        get_channel_layer(), RedisChannelLayer if settings.REDIS_URL else InMemoryChannelLayer
+    )
 
 
 @pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (the PostgreSQL + Redis pass)")

@@ -114,7 +114,7 @@ def test_unset_variables_give_the_embedded_default():
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "layer": "InMemoryChannelLayer",
+        "layer": "RelayChannelLayer",
         "cache": "django.core.cache.backends.locmem.LocMemCache",
         "database": "django.db.backends.sqlite3",
         "search": "database",

@@ -1,18 +1,14 @@
-"""Two real Daphne processes sharing Redis: an event posted through one reaches a client of the
-other, and a client of a restarted process catches up on what it missed."""
+"""Two real Daphne processes sharing Redis, or on the embedded default the relay table
+(forum/realtime/relay.py): an event posted through one reaches a client of the other, and a
+client of a restarted process catches up on what it missed."""
 
 import json
-import os
 
 import pytest
 import requests
 from websockets.sync.client import connect
 
 from tests.live import DaphneServer, manage, poster_with_thread, project_env
-
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("REDIS_URL"), reason="two processes share events only through Redis"
-)
 
 
 @pytest.fixture(scope="module")

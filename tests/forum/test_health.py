@@ -37,7 +37,7 @@ def test_healthz_names_the_configured_backends(client, settings):
     report = client.get("/healthz").json()["checks"]
 
     assert report["database"]["engine"] in {"sqlite", "postgresql"}
-    expected_layer = "RedisChannelLayer" if settings.REDIS_URL else "InMemoryChannelLayer"
+    expected_layer = "RedisChannelLayer" if settings.REDIS_URL else "RelayChannelLayer"
     assert report["channel_layer"]["backend"].endswith(expected_layer)
 
 

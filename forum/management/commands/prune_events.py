@@ -1,12 +1,10 @@
-"""Delete stored events older than the retention (docs/realtime.md); run it daily."""
-
-from datetime import timedelta
+"""Delete stored events older than the retention (docs/realtime.md). The worker's schedule does
+this hourly (forum/worker/schedule.py); the command is for doing it by hand."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from forum import limits
-from forum.models import Event
+from forum.tasks import prune_events
 
 
 class Command(BaseCommand):
@@ -19,6 +17,5 @@ class Command(BaseCommand):
         if days < 1:
             self.stderr.write("--days must be at least 1")
             raise SystemExit(2)
-        cutoff = timezone.now() - timedelta(days=days)
-        deleted, _ = Event.objects.filter(created_at__lt=cutoff).delete()
+        deleted = prune_events.call(days)
         self.stdout.write(f"Deleted {deleted} events older than {days} days.")

@@ -29,9 +29,12 @@ function connect() {
     }
   });
   socket.addEventListener("message", (frame) => handle(JSON.parse(frame.data)));
-  socket.addEventListener("close", () => {
+  socket.addEventListener("close", (event) => {
+    // 1012: that server is restarting (config/daphne.py); another one answers at once, so
+    // reconnect soon, spread over a second so its sockets do not all arrive together.
+    if (event.code === 1012) delay = 100;
     // Back off (1 s, 2 s, 4 s … 30 s, with jitter) and resubscribe with the last ids.
-    setTimeout(connect, delay + Math.random() * 500);
+    setTimeout(connect, delay + Math.random() * (event.code === 1012 ? 1000 : 500));
     delay = Math.min(delay * 2, 30000);
   });
 }

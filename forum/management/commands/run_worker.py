@@ -1,0 +1,47 @@
+"""``manage.py run_worker``: the task worker (forum/worker/; docs/deploy.md)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.management.base import BaseCommand, CommandError
+
+from forum.worker.loop import Worker
+
+
+class Command(BaseCommand):
+    help = (
+        "Run background tasks (e-mail, search index, pruning) with retries and back-off, and "
+        "the periodic jobs. SIGTERM stops it cleanly: the running task finishes or goes back "
+        "to the queue."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds between looks at an empty queue."
+        )
+        parser.add_argument(
+            "--batch", action="store_true", help="Run the tasks that are ready, then exit."
+        )
+        parser.add_argument(
+            "--no-schedule", action="store_true", help="Do not run the periodic jobs."
+        )
+        parser.add_argument(
+            "--worker-id", default="", help="Unique among workers (default: made up)."
+        )
+
+    def handle(self, *args, interval: float, batch: bool, no_schedule: bool, **options):
+        if not 0 < interval <= 60:
+            raise CommandError("--interval must be more than 0 and at most 60 seconds")
+        worker_id = options["worker_id"]
+        if len(worker_id) > 64:
+            raise CommandError("--worker-id must be at most 64 characters")
+        if options["verbosity"] > 0:
+            logging.getLogger("forum.worker").setLevel(logging.INFO)
+        worker = Worker(
+            interval=interval, batch=batch, scheduled=not no_schedule, worker_id=worker_id
+        )
+        worker.install_signals()
+        ran = worker.run()
+        if batch:
+            self.stdout.write(f"Ran {ran} task(s).")

@@ -1,0 +1,71 @@
+"""Periodic work, run by the worker itself: one mechanism on `make run`, in containers and under
+systemd, with no cron or timer to install (docs/deploy.md says why).
+
+Each job enqueues an ordinary task, so it is retried and shown to staff like any other. Every
+worker ticks the schedule; a job's row (``ScheduledJob``) is moved on by a conditional update,
+and only the worker whose update took enqueues, so with several workers each job still runs once
+per interval. A job may also say it is not wanted now (nothing to do), so the queue does not fill
+with no-op tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from forum.models import ScheduledJob
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: timedelta
+    task: str  # a task's name in forum.tasks
+    wanted: Callable[[], bool] | None = None
+
+
+def _search_rows_due() -> bool:
+    from forum.search.queue import has_due
+
+    return has_due()
+
+
+def _relay_rows_kept() -> bool:
+    from forum.models import RelayMessage
+
+    return RelayMessage.objects.exists()
+
+
+JOBS = (
+    # Index rows the engine refused (an outage): every write drains the queue after it commits,
+    # this takes the ones whose retry delay has passed without waiting for the next write.
+    Job("retry_search_index", timedelta(seconds=30), "drain_search_queue", _search_rows_due),
+    Job("prune_events", timedelta(hours=1), "prune_events"),
+    Job("clear_expired_sessions", timedelta(hours=1), "clear_expired_sessions"),
+    Job("prune_task_results", timedelta(days=1), "prune_task_results"),
+    Job("release_stuck_tasks", timedelta(minutes=5), "release_stuck_tasks"),
+    Job("prune_relay", timedelta(minutes=1), "prune_relay", _relay_rows_kept),
+)
+
+
+def tick(jobs: tuple[Job, ...] = JOBS) -> list[str]:
+    """Enqueue the jobs that are due; the names of those this worker enqueued."""
+    from forum import tasks
+
+    now = timezone.now()
+    known = set(ScheduledJob.objects.values_list("name", flat=True))
+    missing = [ScheduledJob(name=job.name, due_at=now) for job in jobs if job.name not in known]
+    if missing:
+        ScheduledJob.objects.bulk_create(missing, ignore_conflicts=True)
+    enqueued = []
+    for job in jobs:
+        claimed = ScheduledJob.objects.filter(name=job.name, due_at__lte=now).update(
+            due_at=now + job.every, last_enqueued_at=now
+        )
+        if claimed and (job.wanted is None or job.wanted()):
+            getattr(tasks, job.task).enqueue()
+            enqueued.append(job.name)
+    return enqueued
