@@ -27,20 +27,22 @@ def links_in(message) -> list[str]:
 
 
 def test_the_confirmation_link_starts_with_the_address_the_site_was_reached_at(
-    client, reached_at_lan, django_capture_on_commit_callbacks
+    client, reached_at_lan, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/accounts/register/", REGISTRATION, HTTP_HOST=LAN)
+    run_tasks()  # the worker, with no request of its own
 
     assert links_in(mail.outbox[0])[0].startswith(f"http://{LAN}/en/accounts/confirm/")
 
 
 def test_site_url_wins_over_the_request_address(
-    client, reached_at_lan, settings, django_capture_on_commit_callbacks
+    client, reached_at_lan, settings, django_capture_on_commit_callbacks, run_tasks
 ):
     settings.SITE_URL = "https://forum.example.org"
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/accounts/register/", REGISTRATION, HTTP_HOST=LAN)
+    run_tasks()
 
     assert links_in(mail.outbox[0])[0].startswith("https://forum.example.org/en/accounts/confirm/")
 
@@ -52,7 +54,13 @@ def test_the_password_reset_link_starts_with_the_request_address(client, member,
 
 
 def test_a_notification_mail_queued_by_a_request_links_to_its_address(
-    client, boards, member, other_member, reached_at_lan, django_capture_on_commit_callbacks
+    client,
+    boards,
+    member,
+    other_member,
+    reached_at_lan,
+    django_capture_on_commit_callbacks,
+    run_tasks,
 ):
     Profile.objects.filter(user=member).update(email_notifications=True)
     thread = thread_with_posts(board=boards["public"], author=member)
@@ -60,6 +68,7 @@ def test_a_notification_mail_queued_by_a_request_links_to_its_address(
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/t/{thread.pk}/reply/", {"body": "A reply for the author."}, HTTP_HOST=LAN)
+    run_tasks()  # the worker, with no request of its own
 
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert links_in(mail.outbox[0])[0].startswith(f"http://{LAN}/en/posts/")

@@ -49,7 +49,7 @@ def remove(client, member, reason="An offensive picture"):
 
 
 def test_a_site_moderator_removes_a_picture_with_a_reason_and_the_member_is_told(
-    client, moderator, member, pictured, boards, django_capture_on_commit_callbacks
+    client, moderator, member, pictured, boards, django_capture_on_commit_callbacks, run_tasks
 ):
     thread = thread_with_posts(board=boards["public"], author=member)
     old_src = f"/media/avatars/{pictured.name}"
@@ -61,6 +61,7 @@ def test_a_site_moderator_removes_a_picture_with_a_reason_and_the_member_is_told
     assert "Remove picture" in page
     with django_capture_on_commit_callbacks(execute=True):
         response = remove(client, member)
+    run_tasks()
 
     assert response.status_code == 302
     assert not Profile.objects.get(user=member).avatar

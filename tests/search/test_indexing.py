@@ -10,6 +10,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from forum.models import Post, SearchEntry, SearchQueueItem
 from forum.models.search import DOCUMENT_INDEX
@@ -18,6 +20,7 @@ from forum.search.queue import drain, pending_count
 from forum.search.service import search
 from forum.services.moderation import hide_post, merge_threads, move_thread, restore_post
 from forum.services.posting import delete_post, edit_post, post_reply, start_thread
+from forum.worker import schedule
 
 CLOSED_PORT = "127.0.0.1:1"  # nothing listens on loopback port 1
 
@@ -44,7 +47,7 @@ def opening(boards, member, indexed):
 
 
 def test_a_new_post_is_found_once_its_transaction_commits(
-    boards, member, django_capture_on_commit_callbacks
+    boards, member, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         first = start_thread(
@@ -56,6 +59,7 @@ def test_a_new_post_is_found_once_its_transaction_commits(
         )
 
     assert len(callbacks) >= 1  # the drain task, enqueued after commit (django-tasks)
+    assert run_tasks() >= 1  # the worker runs it
     assert ids("plea") == {first.pk}
     assert pending_count() == 0
 
@@ -140,7 +144,9 @@ def test_a_retitled_thread_is_found_by_its_new_title(opening, indexed):
     assert titles("compensation") == ["<mark>Compensation</mark> orders"]
 
 
-def test_an_engine_outage_loses_no_update_and_the_write_still_succeeds(boards, member, indexed):
+def test_an_engine_outage_loses_no_update_and_the_write_still_succeeds(
+    boards, member, indexed, run_tasks
+):
     first = start_thread(
         author=member,
         board=boards["public"],
@@ -160,11 +166,14 @@ def test_an_engine_outage_loses_no_update_and_the_write_still_succeeds(boards, m
     assert item.next_attempt_at > item.queued_at  # retried later, with a delay
     assert Post.objects.filter(pk=first.pk).exists()  # the write itself stands
 
-    # Once the delay has passed, the next drain (the worker's, or a later write's) lands it.
+    # Once the delay has passed, the next drain (the worker's schedule, or a later write's)
+    # lands it.
     SearchQueueItem.objects.update(next_attempt_at=item.queued_at)
-    out = StringIO()
-    call_command("search_worker", "--once", stdout=out)
-    assert "indexed 1, waiting 0" in out.getvalue()
+    assert "retry_search_index" in schedule.tick()
+    run_tasks()
+    drained = DBTaskResult.objects.get(task_path="forum.tasks.drain_search_queue")
+    assert (drained.status, drained.return_value) == (TaskResultStatus.SUCCESSFUL, 1)
+    assert pending_count() == 0
     assert ids("forensic") == {first.pk}
 
 
