@@ -6,6 +6,7 @@ with a message prints that line and no traceback), so an operator sees at once w
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tempfile
 from urllib.parse import SplitResult, urlsplit
@@ -62,6 +63,17 @@ def choice(variable: str, allowed: set[str], *, default: str) -> str:
 
 def word_list(variable: str) -> list[str]:
     return [item.strip() for item in text(variable).split(",") if item.strip()]
+
+
+def networks(variable: str, default: list[str]) -> list[str]:
+    """Comma-separated addresses or networks (10.0.0.0/8), each checked."""
+    entries = word_list(variable) or default
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise fail(variable, f"{entry!r} is not an IP address or network") from None
+    return entries
 
 
 def _url(variable: str, schemes: set[str]) -> tuple[str, SplitResult]:

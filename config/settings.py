@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from config import env, headers, requestlog
+from config import env, headers, observability, requestlog
 from forum import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "channels",
     "django_tasks",
     "django_tasks_db",  # the task queue's table; `manage.py run_worker` runs it (forum/worker/)
+    "django_prometheus",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.proxy.TrustedProxyMiddleware",  # first: whom to believe about address and scheme
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # /metrics (config/observability)
     "django.middleware.security.SecurityMiddleware",
     "config.requestlog.RequestLogMiddleware",  # early: times and logs every later answer too
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -102,6 +105,7 @@ MIDDLEWARE = [
     "forum.signin.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -355,8 +359,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Production hardening -----------------------------------------------------------------
 
-if PRODUCTION:
+# Behind nginx (config/deploy/, docs/deploy.md): X-Forwarded-For and -Proto are believed only
+# with TRUST_PROXY_HEADERS=on and only from TRUSTED_PROXIES (config/proxy.py).
+TRUST_PROXY_HEADERS = env.flag("TRUST_PROXY_HEADERS", default=False)
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+if TRUST_PROXY_HEADERS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if PRODUCTION:
     SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -378,6 +387,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 CONTENT_SECURITY_POLICY = headers.CONTENT_SECURITY_POLICY
 ADMIN_CONTENT_SECURITY_POLICY = headers.ADMIN_CONTENT_SECURITY_POLICY
+
+# Errors to Sentry when SENTRY_DSN is set, without personal data (config/observability.py).
+try:
+    observability.init_sentry(env.text("SENTRY_DSN"), environment=DJANGO_ENV)
+except ValueError as error:
+    raise env.fail("SENTRY_DSN", str(error)) from None
 
 # A line per request (config/requestlog.py); LOG_FORMAT=json for a log collector.
 LOGGING = requestlog.logging_config(env.choice("LOG_FORMAT", env.LOG_FORMATS, default="text"))

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
+from config import observability
 from config.media import serve_media
 from forum import ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import accounts
@@ -19,6 +20,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/live", live, name="healthz-live"),
     path("healthz/ready", ready, name="healthz-ready"),
+    path("metrics", observability.metrics, name="metrics"),  # loopback and staff only
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, behind a check of their return address (cms/views.py).
