@@ -1,4 +1,5 @@
-# `make run` serves the demo site on 127.0.0.1:8000; `make test` runs the whole suite.
+# `make run` serves the demo site on 127.0.0.1:8000 (nginx, gunicorn, Daphne and the task worker,
+# config/deploy/Procfile.dev); `make test` runs the whole suite.
 # Both create .venv and install what they need on a fresh machine.
 
 PYTHON ?= python3
@@ -7,10 +8,13 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Behind nginx on PORT: gunicorn and Daphne on loopback.
+WEB_PORT ?= 8001
+WS_PORT ?= 8101
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,9 +25,11 @@ $(VENV)/.installed-test: $(VENV)/.installed-run tests/requirements.txt
 	$(PY) -m pip install -qq --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-# GNU gettext compiles and extracts the translation catalogs.
+# GNU gettext compiles and extracts the translation catalogs; nginx fronts `make run` and the
+# tests of the production shape.
 system-deps:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null; }
 
 messages: system-deps $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
@@ -33,7 +39,9 @@ run: messages
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) RUN_PORT=$(PORT) WEB_PORT=$(WEB_PORT) \
+		WS_PORT=$(WS_PORT) WEB_CONCURRENCY=2 TRUST_PROXY_HEADERS=on \
+		$(BIN)/honcho -f config/deploy/Procfile.dev -d . start
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here) and
 # inject axe-core from the npm registry.
@@ -48,7 +56,7 @@ tests/browser/node_modules/.installed: tests/browser/package-lock.json
 	touch $@
 
 # --dist loadgroup: the browser tests (one xdist group) share one site on one worker.
-test: messages browser-deps $(VENV)/.installed-test
+test: messages system-deps browser-deps $(VENV)/.installed-test
 	$(BIN)/pytest tests -n $(WORKERS) --dist loadgroup -q
 
 # PNGs of the main pages at desktop and phone sizes in docs/screenshots/ (the README shows a few),
@@ -99,5 +107,12 @@ bench-load: messages wrk $(VENV)/.installed-test
 bench-faults: messages wrk $(VENV)/.installed-test
 	timeout 900 $(PY) bench/faults.py
 
+# The production shape (nginx, gunicorn, Daphne) against one Daphne, and the task worker.
+bench-production: messages system-deps wrk $(VENV)/.installed-test
+	timeout 900 $(PY) bench/production.py
+
+bench-worker: messages $(VENV)/.installed-test
+	timeout 600 $(PY) bench/worker.py
+
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 .run

@@ -33,3 +33,11 @@ graceful_timeout = 10
 accesslog = None
 # Errors (boot failures, worker timeouts) to stderr, where systemd and containers collect them.
 errorlog = "-"
+
+# Whether a request came over HTTPS, and from whom, is Django's decision (config/proxy.py,
+# TRUST_PROXY_HEADERS): gunicorn would otherwise believe X-Forwarded-Proto from loopback itself.
+forwarded_allow_ips = ""
+
+# gunicorn's run-time control socket (`gunicornc`) is not used: signals (HUP, TERM) do its work,
+# and several masters on one machine (tests, make run beside a deployment) would share its path.
+control_socket_disable = True

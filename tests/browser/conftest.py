@@ -17,6 +17,7 @@ import itertools
 import os
 import re
 import subprocess
+import sys
 import time
 from email import message_from_string
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.live import ROOT, DaphneServer, manage, project_env
+from tests.live import ROOT, DaphneServer, Service, manage, project_env
 
 CHROMIUM = "/usr/bin/chromium"
 # As the machines require: no sandbox (root), and no background connections to Google's hosts,
@@ -101,10 +102,15 @@ def site(tmp_path_factory):
     env = project_env(**variables)
     manage("migrate", "--noinput", env=env)
     manage("seed_demo", env=env)
+    # The worker beside Daphne, as make run and production have it: confirmation e-mails and
+    # the search index come from it (forum/worker/).
+    worker = Service("worker", [sys.executable, "manage.py", "run_worker"], env).start()
     server = DaphneServer(env).start()
     server.mail = folder / "mail"
     yield server
     server.stop()
+    worker.terminate()
+    worker.stop()
 
 
 @pytest.fixture(scope="package")

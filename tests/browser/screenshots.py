@@ -100,6 +100,7 @@ def main() -> None:
         )
         manage("migrate", "--noinput", env=env)
         manage("seed_demo", env=env)
+        manage("run_worker", "--batch", "--no-schedule", env=env)  # the demo's search index
         server = DaphneServer(env).start()
         try:
             saved = take_screenshots(server.url)

@@ -69,6 +69,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
@@ -581,7 +582,9 @@ def _confirm(world, draw):
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_no_form_answers_500_or_echoes_markup(world, name, django_capture_on_commit_callbacks):
+def test_no_form_answers_500_or_echoes_markup(
+    world, name, django_capture_on_commit_callbacks, run_tasks
+):
     _route, build = CASES[name]
     shown = set()
 
@@ -597,6 +600,9 @@ def test_no_form_answers_500_or_echoes_markup(world, name, django_capture_on_com
 
         with django_capture_on_commit_callbacks(execute=True):  # index, notify, mail: as live
             response = send(client, target.method, target.url, values, encoding=encoding)
+        run_tasks()  # what the worker would do next; a task that failed is a finding too
+        failed = DBTaskResult.objects.exclude(exception_class_path="")
+        assert not failed.exists(), [(t.task_path, t.traceback[-500:]) for t in failed]
 
         check(response)
         if target.method == "POST" and response.redirect_chain:  # accepted
