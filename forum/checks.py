@@ -39,3 +39,20 @@ def site_url_check(app_configs, **kwargs) -> list[Warning]:
             )
         )
     return found
+
+
+@register(Tags.security, deploy=True)
+def proxy_check(app_configs, **kwargs) -> list[Warning]:
+    """Behind nginx, HTTPS is the proxy's: Django learns of it only when told to believe it."""
+    if getattr(settings, "SECURE_SSL_REDIRECT", False) and not settings.TRUST_PROXY_HEADERS:
+        return [
+            Warning(
+                "SECURE_SSL_REDIRECT is on but TRUST_PROXY_HEADERS is off: behind a proxy that "
+                "ends HTTPS (nginx, docs/deploy.md) every request looks like plain HTTP and is "
+                "redirected again and again.",
+                hint="Set TRUST_PROXY_HEADERS=on (and TRUSTED_PROXIES if the proxy is not on "
+                "this machine), or SECURE_SSL_REDIRECT=off if nothing in front ends HTTPS.",
+                id="forum.W004",
+            )
+        ]
+    return []

@@ -162,6 +162,13 @@ def test_search_finds_the_new_thread(page):
     page.get_by_role("searchbox").first.fill(word)
     page.get_by_role("searchbox").first.press("Enter")
 
+    # The index is brought up to date by the task worker, within about a second of the post
+    # (its idle poll): until then the search may find nothing, so ask again a few times.
+    for _ in range(20):
+        if "1 result" in page.locator("main").inner_text():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
     expect(page.locator("main")).to_contain_text("1 result")
     page.get_by_role("link", name=re.compile(word)).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)

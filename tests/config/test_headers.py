@@ -25,6 +25,7 @@ PRODUCTION = {
     "SECRET_KEY": "7hq$w-prod-like-secret-key-for-the-deploy-check-0123456789abcdefXYZ",
     "ALLOWED_HOSTS": "forum.example.org",
     "SITE_URL": "https://forum.example.org",
+    "TRUST_PROXY_HEADERS": "on",  # behind nginx, which ends HTTPS (docs/deploy.md)
 }
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)

@@ -9,6 +9,7 @@ PRODUCTION = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": GOOD_SECRET,
     "ALLOWED_HOSTS": "forum.example.org",
+    "TRUST_PROXY_HEADERS": "on",
 }
 CHECK_DEPLOY = (
     "import django\n"
@@ -72,3 +73,13 @@ def test_production_with_site_url_starts_and_its_check_is_quiet():
     output = result.stderr + result.stdout
     assert result.returncode == 0, output
     assert "forum.W00" not in output
+
+
+def test_check_deploy_says_when_https_is_redirected_but_the_proxy_is_not_believed():
+    production = {**PRODUCTION, "SITE_URL": "https://forum.example.org"}
+    del production["TRUST_PROXY_HEADERS"]
+    result = start(CHECK_DEPLOY, **production)
+
+    output = result.stderr + result.stdout
+    assert "forum.W004" in output
+    assert "TRUST_PROXY_HEADERS" in output
