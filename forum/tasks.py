@@ -23,20 +23,31 @@ from forum.links import absolute_url
 
 @task()
 def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: str = "") -> int:
-    """E-mail a notification to those of the recipients who asked for e-mail."""
-    from forum.models import Notification
+    """E-mail a notification to those of the recipients who asked for e-mail and may still read
+    the post: the worker runs later than the reply (seconds, or hours after an outage), and a
+    post hidden or deleted since, a thread held or moved, or a board the member has lost by
+    then is no longer theirs to be told of (as on the notifications page, selectors.py)."""
+    from forum.models import Notification, Post
+    from forum.permissions import readers_of_thread
 
-    notifications = (
+    notifications = list(
         Notification.objects.filter(
             post_id=post_id,
+            post__state=Post.State.PUBLISHED,
             recipient_id__in=recipient_ids,
             recipient__profile__email_notifications=True,
         )
         .exclude(recipient__email="")
-        .select_related("recipient__profile", "actor__profile", "thread", "post")
+        .select_related("recipient__profile", "actor__profile", "thread", "post__thread__board")
     )
+    if not notifications:
+        return 0
+    thread = notifications[0].post.thread  # where the post is now
+    readers = readers_of_thread(thread, {n.recipient_id for n in notifications})
     messages = []
     for notification in notifications:
+        if notification.recipient_id not in readers:
+            continue
         profile = notification.recipient.profile
         with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
             path = reverse("forum:post", args=[notification.post_id])

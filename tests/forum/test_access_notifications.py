@@ -92,3 +92,37 @@ async def test_a_replay_of_the_members_stream_leaves_out_what_they_may_no_longer
     await sync_to_async(hide_post)(actor=moderator, post=reply, reason="Names an open case.")
 
     assert await notification_titles_replayed(member) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["none", "hidden", "deleted", "board lost"])
+def test_the_email_the_worker_sends_later_tells_only_what_is_still_readable(
+    boards,
+    group_member,
+    other_member,
+    moderator,
+    council,
+    run_tasks,
+    change,
+    django_capture_on_commit_callbacks,
+):
+    # The e-mail goes out when the worker runs, seconds or hours after the reply: what changed
+    # meanwhile counts, as on the notifications page.
+    from django.core import mail
+
+    group_member.profile.email_notifications = True
+    group_member.profile.save()
+    other_member.groups.add(council)
+    with django_capture_on_commit_callbacks(execute=True):
+        _thread, reply = replied_to(group_member, boards["groups"], other_member)
+    if change == "hidden":
+        hide_post(actor=moderator, post=reply, reason="Names a victim.")
+    elif change == "deleted":
+        delete_post(actor=other_member, post=reply)
+    elif change == "board lost":
+        group_member.groups.remove(council)
+
+    run_tasks()
+
+    sent = [message.to for message in mail.outbox]
+    assert sent == ([[group_member.email]] if change == "none" else [])

@@ -369,3 +369,20 @@ def test_a_redacted_version_is_read_by_the_areas_moderators_only(
             wrong.append(f"search {visibility}: leaked")
 
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
+    # Metrics, and the task queue whose rows name posts and members: the machine and staff only.
+    from django.urls import reverse
+
+    from forum.tasks import send_notification_emails
+
+    send_notification_emails.enqueue(1, [2], "")
+    client = client_for(roles[role])
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 403
+    queue = reverse("admin:django_tasks_database_dbtaskresult_changelist")
+    answer = client.get(queue, REMOTE_ADDR="203.0.113.9")
+    assert answer.status_code == 302
+    assert "/login/" in answer["Location"]
