@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -48,13 +52,51 @@ def manage(*args: str, env: dict[str, str]) -> str:
     return result.stdout
 
 
+def _code_stamp() -> str:
+    """Changes whenever the code or the pinned packages change (a site built from them may)."""
+    digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes())
+    for folder in ("forum", "cms", "config"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def sqlite_site(directory: Path, *, seeded: bool) -> str:
+    """A migrated (and, if asked, seeded) SQLite site in ``directory``: its DATABASE_URL.
+
+    Migrating and seeding take about 30 s, and a dozen test modules serve a site from a real
+    process: the file is built once per version of the code (by whichever test process gets
+    there first, the others wait for it) and copied for each."""
+    cache = Path(tempfile.gettempdir()) / f"forum-test-sites-{_code_stamp()}"
+    cache.mkdir(exist_ok=True)
+    kind = "seeded" if seeded else "migrated"
+    template = cache / f"{kind}.sqlite3"
+    with open(cache / f"{kind}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = cache / f"{kind}-building.sqlite3"
+            for leftover in cache.glob(f"{kind}-building.sqlite3*"):
+                leftover.unlink()
+            env = project_env(
+                DATABASE_URL=f"sqlite:///{building}", REDIS_URL="", ELASTICSEARCH_URL=""
+            )
+            manage("migrate", "--noinput", env=env)
+            if seeded:
+                manage("seed_demo", env=env)
+            with contextlib.closing(sqlite3.connect(building)) as database:
+                database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                database.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            building.rename(template)
+    target = directory / "site.sqlite3"
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
 def seeded_env(directory: Path) -> dict[str, str]:
     """A migrated SQLite site with the demo data in ``directory`` (plus Redis when the suite
     runs with REDIS_URL), for the tests that serve it from a real process."""
-    env = project_env(DATABASE_URL=f"sqlite:///{directory / 'site.sqlite3'}")
-    manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
-    return env
+    return project_env(DATABASE_URL=sqlite_site(directory, seeded=True))
 
 
 def http_get(url: str, language: str = "en") -> tuple[int, str]:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.live import ROOT, DaphneServer, Service, manage, project_env
+from tests.live import ROOT, DaphneServer, Service, manage, project_env, sqlite_site
 
 CHROMIUM = "/usr/bin/chromium"
 # As the machines require: no sandbox (root), and no background connections to Google's hosts,
@@ -73,7 +73,7 @@ def _database(folder: Path) -> str:
     created afresh), else an SQLite file."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return f"sqlite:///{folder / 'site.sqlite3'}"
+        return sqlite_site(folder, seeded=True)  # migrated and seeded already
     name = f"forum_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     base = url.rsplit("/", 1)[0]
     for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
@@ -100,8 +100,9 @@ def site(tmp_path_factory):
         variables["REDIS_URL"] = "redis://127.0.0.1:6379/5"
         subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
     env = project_env(**variables)
-    manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
+    if variables["DATABASE_URL"].startswith("postgres"):
+        manage("migrate", "--noinput", env=env)
+        manage("seed_demo", env=env)
     # The worker beside Daphne, as make run and production have it: confirmation e-mails and
     # the search index come from it (forum/worker/).
     worker = Service("worker", [sys.executable, "manage.py", "run_worker"], env).start()

@@ -16,7 +16,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from tests.config.test_gunicorn import GunicornServer
-from tests.live import ROOT, manage, nginx, project_env
+from tests.live import ROOT, nginx, project_env, sqlite_site
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -121,9 +121,7 @@ def site_env(tmp_path_factory):
     """A migrated SQLite site: the sign-in form, the forum home page and the sitemap need no
     more. Rate limits off: the tests' sign-ins all come from one address."""
     directory = tmp_path_factory.mktemp("nginx")
-    env = project_env(DATABASE_URL=f"sqlite:///{directory / 'site.sqlite3'}", RATE_LIMITS="off")
-    manage("migrate", "--noinput", env=env)
-    return env
+    return project_env(DATABASE_URL=sqlite_site(directory, seeded=False), RATE_LIMITS="off")
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,12 @@ import pytest
 import requests
 from websockets.sync.client import connect
 
-from tests.live import DaphneServer, manage, poster_with_thread, project_env
+from tests.live import DaphneServer, poster_with_thread, seeded_env
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    database = tmp_path_factory.mktemp("two") / "site.sqlite3"
-    env = project_env(DATABASE_URL=f"sqlite:///{database}")
-    manage("migrate", "--noinput", env=env)
-    manage("seed_demo", env=env)
+    env = seeded_env(tmp_path_factory.mktemp("two"))
     return env, poster_with_thread(env, username="poster", title="Live across processes")
 
 

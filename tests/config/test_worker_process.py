@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.live import ROOT, Service, manage, project_env
+from tests.live import ROOT, Service, project_env, sqlite_site
 
 ENQUEUE = """
 import sys, django
@@ -33,9 +33,7 @@ print(json.dumps({"status": row.status, "value": row.return_value, "tries": len(
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     folder = tmp_path_factory.mktemp("worker-process")
-    env = project_env(DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}")
-    manage("migrate", "--noinput", env=env)
-    return env
+    return project_env(DATABASE_URL=sqlite_site(folder, seeded=False))
 
 
 def python(code: str, *args: str, env: dict[str, str]) -> str:
