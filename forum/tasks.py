@@ -42,7 +42,10 @@ def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: s
     )
     if not notifications:
         return 0
-    thread = notifications[0].post.thread  # where the post is now
+    post = notifications[0].post
+    if post is None:  # filtered on post_id above: never, but the field may be empty
+        return 0
+    thread = post.thread  # where the post is now
     readers = readers_of_thread(thread, {n.recipient_id for n in notifications})
     messages = []
     for notification in notifications:
