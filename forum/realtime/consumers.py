@@ -168,6 +168,9 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             else:
                 # The reorder window's events come before last_id: let them through once.
                 self.floor[stream.name] = min([last_id, *(e["id"] - 1 for e in missed)])
+                # The client has last_id itself: with the floor below it, the sweep would send
+                # it again at every pass (a page that reloads on it would reload each time).
+                self.seen[stream.name].add(last_id)
                 for event in missed:
                     await self._deliver(event)
         reply = {

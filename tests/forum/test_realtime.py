@@ -435,3 +435,26 @@ async def test_a_deleted_members_live_post_shows_no_organization_nor_picture(
     payload = await sync_to_async(write)()
 
     assert (payload["author_organization"], payload["author_avatar"]) == ("", "")
+
+
+async def test_the_sweep_never_sends_a_resubscribed_socket_the_event_it_resumed_from(
+    public_thread, monkeypatch
+):
+    # A page that reloaded after an event (a moderator's page on "post.hidden") resubscribes
+    # with that event's id; the events just before it are replayed once (the reorder window),
+    # and the sweep must not send the last one again: the page would reload every sweep.
+    monkeypatch.setattr(limits, "SWEEP_SECONDS", 0.1)
+    stream = streams.thread(public_thread.pk)
+    create = sync_to_async(Event.objects.create)
+    earlier = await create(stream=stream.name, kind="post.edited", payload={"n": 1})
+    resumed_from = await create(stream=stream.name, kind="post.edited", payload={"n": 2})
+    socket = await open_socket()
+    await socket.send_json_to(
+        {"type": "subscribe", "stream": stream.name, "last_id": resumed_from.pk}
+    )
+    received = []
+    while (message := await socket.receive_json_from(timeout=5))["type"] != "subscribed":
+        received.append(message["id"])
+    assert received == [earlier.pk]  # the reorder window, once
+    assert await socket.receive_nothing(timeout=0.5)  # several sweeps: nothing sent again
+    await socket.disconnect()
