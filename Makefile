@@ -26,10 +26,12 @@ $(VENV)/.installed-test: $(VENV)/.installed-run tests/requirements.txt
 	touch $@
 
 # GNU gettext compiles and extracts the translation catalogs; nginx fronts `make run` and the
-# tests of the production shape.
+# tests of the production shape; Apertium translates posts offline.
 system-deps:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null; }
+	@# Apertium and its language pairs: offline machine translation (forum/machine_translation).
+	@dpkg -s apertium apertium-eng-spa apertium-es-pt apertium-fr-es >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq apertium apertium-eng-spa apertium-es-pt apertium-fr-es >/dev/null; }
 
 messages: system-deps $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=$(VENV) -v0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from config import env, headers, observability, requestlog
+from config import env, headers, machine_translation, observability, requestlog
 from forum import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -201,6 +201,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work (django-tasks) goes through one queue, a table, run by `manage.py run_worker`
 # with retries and its own schedule (forum/worker/; docs/deploy.md). There is no immediate path.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+MACHINE_TRANSLATION = machine_translation.MACHINE_TRANSLATION  # engines: docs/translation.md
 
 # How long /healthz waits for each service before it reports it as not answering.
 HEALTH_CHECK_TIMEOUT = 3.0

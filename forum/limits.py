@@ -113,3 +113,10 @@ TASK_STUCK_MINUTES = 15  # a task running this long belonged to a worker that di
 TASK_RESULTS_KEEP_DAYS = 7  # finished tasks' rows; parked ones stay until staff retry or delete
 RELAY_KEEP_SECONDS = 120  # relay rows (embedded default) older than this are deleted
 RELAY_POLL_SECONDS = 0.25  # how often a socket server reads the relay table
+
+# --- Machine translation (forum/machine_translation) ---
+# Texts an engine receives at once are at most this long; a longer paragraph is split at
+# sentence ends (or, failing those, at spaces) so a 100 KB post is translated in bounded pieces.
+TRANSLATION_PIECE_CHARS = 1_500
+# Texts per engine call: a long post is sent in several calls.
+TRANSLATION_BATCH_TEXTS = 50
