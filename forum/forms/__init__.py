@@ -23,12 +23,11 @@ from forum.forms.moderation import (
     SplitForm,
     SuspendForm,
 )
-from forum.forms.posting import AUTO, LANGUAGE_CHOICES, EditPostForm, PostForm, ThreadForm
+from forum.forms.posting import AUTO, EditPostForm, PostForm, ThreadForm
 from forum.forms.profile import AvatarField, ProfileForm
 
 __all__ = [
     "AUTO",
-    "LANGUAGE_CHOICES",
     "AuditFilterForm",
     "AvatarField",
     "BodyField",

@@ -6,19 +6,23 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
 from forum.forms.fields import BodyField, ReasonField, _no_control_characters
+from forum.language import language_choices
 
 AUTO = ""
-LANGUAGE_CHOICES = [(AUTO, _("Detect automatically")), *settings.LANGUAGES]
+
+
+def _detect_or_choose() -> list:
+    return language_choices(auto=str(_("Detect automatically")))
 
 
 class PostForm(forms.Form):
     body = BodyField()
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    # Any language the detector knows, not only the site's: a post in Italian is recorded so.
+    language = forms.ChoiceField(label=_("Language"), choices=_detect_or_choose, required=False)
     # One token per rendered form: a second submission of the same form finds the first post.
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
@@ -53,7 +57,7 @@ class ThreadForm(PostForm):
 
 class EditPostForm(forms.Form):
     body = BodyField()
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     # The edit count the form was opened at: a concurrent edit is detected, not overwritten.
     seen_edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 

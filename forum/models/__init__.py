@@ -12,6 +12,7 @@ from forum.models.moderation import (
 from forum.models.posts import Post, PostRevision
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.threads import Thread
+from forum.models.translations import PostTranslation, ThreadTitleTranslation
 from forum.models.work import RelayMessage, ScheduledJob
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Notification",
     "Post",
     "PostRevision",
+    "PostTranslation",
     "Profile",
     "ProgramArea",
     "ReadMarker",
@@ -35,4 +37,5 @@ __all__ = [
     "SearchQueueItem",
     "Subscription",
     "Thread",
+    "ThreadTitleTranslation",
 ]
