@@ -41,11 +41,14 @@ LANGUAGES_RETRY_SECONDS = 60
 LANGUAGES_TIMEOUT = 3.0
 
 # Server codes that are not the site's: self-hosted servers write Chinese "zh" (simplified)
-# and "zt" (traditional), libretranslate.com "zh-Hans" and "zh-Hant"; "pb" is its Brazilian
-# Portuguese, left aside because "pt" covers the site's Portuguese.
-SITE_CODES = {"zh": "zh-hans", "zt": "zh-hant", "pb": ""}
+# and "zt" (traditional), libretranslate.com "zh-Hans" and "zh-Hant"; "pt" is European and "pb"
+# Brazilian Portuguese, both the site's "pt".
+SITE_CODES = {"zh": "zh-hans", "zt": "zh-hant", "pb": "pt"}
 # Used for a site code the server's own list does not settle (languages given in settings).
 SERVER_CODES = {"zh-hans": "zh", "zh-hant": "zt"}
+# Portuguese is written Brazilian on every route (docs/translation.md): "pb" when the server
+# has it.
+TARGET_FIRST = {"pt": "pb"}
 
 # Server languages: {server code: [server codes it translates into]}.
 ServerLanguages = dict[str, list[str]]
@@ -100,6 +103,16 @@ def server_languages(url: str) -> ServerLanguages | None:
     return languages
 
 
+def _spelling(known: ServerLanguages, language: str) -> str:
+    for code in known:
+        if code.lower() == language:
+            return code
+    for code in known:
+        if site_code(code) == language:
+            return code
+    return SERVER_CODES.get(language, language)
+
+
 def _listed(value: Any) -> list[str]:
     if isinstance(value, str):
         value = value.split(",")
@@ -130,27 +143,26 @@ class LibreTranslate:
                     pairs[(a, b)] = QUALITY
         return pairs
 
-    def _server_code(self, url: str, language: str) -> str:
-        # The server's spelling of a site code: its own list decides when it is known.
-        known = cache.get(_languages_key(url)) or {}
-        for code in known:
-            if code.lower() == language:
-                return code
-        for code in known:
-            if site_code(code) == language:
-                return code
-        return SERVER_CODES.get(language, language)
+    def _codes(self, url: str, source: str, target: str) -> tuple[str, str]:
+        """The server's spelling of the pair: its own /languages list decides when known."""
+        if _listed(engine_settings(self.name).get("languages")):
+            known: ServerLanguages = cache.get(_languages_key(url)) or {}
+        else:
+            known = server_languages(url) or {}  # cached: one question an hour at most
+        first = _spelling(known, source)
+        options = [code for code in known.get(first, []) if site_code(code) == target]
+        if not options:
+            return first, _spelling(known, target)
+        preferred = TARGET_FIRST.get(target)
+        return first, preferred if preferred in options else options[0]
 
     def translate(self, texts: list[str], *, source: str, target: str) -> list[str]:
         url = self._url()
         if not url:
             raise EngineError("LibreTranslate is off: LIBRETRANSLATE_URL is not set")
         key = (engine_settings(self.name).get("api_key") or "").strip()
-        fields = {
-            "source": self._server_code(url, source),
-            "target": self._server_code(url, target),
-            "format": "text",
-        }
+        server_source, server_target = self._codes(url, source, target)
+        fields = {"source": server_source, "target": server_target, "format": "text"}
         if key:
             fields["api_key"] = key
 

@@ -67,13 +67,20 @@ SYSTEM_PROMPT = (
 _FENCE = re.compile(r"^```[a-zA-Z]*\s*\n?(.*?)\n?\s*```$", re.DOTALL)
 
 
+# The variants every other route writes too (docs/translation.md): British English (as DeepL's
+# EN-GB) and Brazilian Portuguese.
+TARGET_NAMES = {"en": "English (British spelling)", "pt": "Brazilian Portuguese"}
+
+
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, f"the language with ISO code '{code}'")
 
 
 def system_message(count: int, *, source: str, target: str) -> str:
     return SYSTEM_PROMPT.format(
-        count=count, source=language_name(source), target=language_name(target)
+        count=count,
+        source=language_name(source),
+        target=TARGET_NAMES.get(target) or language_name(target),
     )
 
 

@@ -58,17 +58,10 @@ class FakeService:
         if seen.path == "/v2/translate":
             if seen.headers.get("Authorization") != f"DeepL-Auth-Key {KEY}":
                 return 403, {"message": "Authorization failure"}, 0
-            texts = body["text"]
-            return (
-                200,
-                {
-                    "translations": [
-                        {"detected_source_language": body.get("source_lang", "EN"), "text": t}
-                        for t in (fake_translation(t, body["target_lang"]) for t in texts)
-                    ]
-                },
-                0,
-            )
+            source = body.get("source_lang", "EN")
+            done = [fake_translation(t, body["target_lang"]) for t in body["text"]]
+            answer = [{"detected_source_language": source, "text": t} for t in done]
+            return 200, {"translations": answer}, 0
         if seen.path == "/languages":
             return 200, self.languages, 0
         if seen.path == "/translate":
@@ -81,18 +74,12 @@ class FakeService:
 
 
 def chat_answer(content: str, finish_reason: str = "stop") -> dict[str, Any]:
+    message = {"role": "assistant", "content": content}
     return {
         "id": "chatcmpl-1",
         "object": "chat.completion",
-        "created": 1700000000,
         "model": "gpt-4o-mini",
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": finish_reason,
-            }
-        ],
+        "choices": [{"index": 0, "message": message, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
     }
 
@@ -415,20 +402,10 @@ def test_libretranslate_pairs_come_from_its_languages_asked_once_then_cached(eng
     first = engine.pairs()
     second = engine.pairs()
 
-    assert (
-        first
-        == second
-        == {
-            ("en", "es"): 0.6,
-            ("en", "pt"): 0.6,
-            ("en", "zh-hans"): 0.6,
-            ("es", "en"): 0.6,
-            ("es", "pt"): 0.6,
-            ("pt", "en"): 0.6,
-            ("pt", "es"): 0.6,
-            ("zh-hans", "en"): 0.6,
-        }
-    )
+    assert first == second
+    assert set(first.values()) == {0.6}
+    expected = "en>es en>pt en>zh-hans es>en es>pt pt>en pt>es zh-hans>en"
+    assert set(first) == {tuple(pair.split(">")) for pair in expected.split()}
     assert [(seen.method, seen.path) for seen in service.requests] == [("GET", "/languages")]
 
 
@@ -445,6 +422,23 @@ def test_libretranslate_is_sent_chinese_as_its_server_spells_it(
 
     engine.translate(["Hello"], source="en", target="zh-hans")
 
+    assert service.requests[-1].body["target"] == sent
+
+
+@pytest.mark.parametrize(("source", "sent"), [("en", "pb"), ("es", "pt")])
+def test_libretranslate_writes_brazilian_portuguese_where_the_server_can(
+    engines, service, source, sent
+):
+    service.languages = [
+        {"code": "en", "name": "English", "targets": ["pt", "pb"]},
+        {"code": "es", "name": "Spanish", "targets": ["pt"]},
+        {"code": "pt", "name": "Portuguese", "targets": ["en"]},
+        {"code": "pb", "name": "Portuguese (Brazil)", "targets": ["en"]},
+    ]
+
+    on_libretranslate(engines, service).translate(["Hello"], source=source, target="pt")
+
+    assert [seen.path for seen in service.requests] == ["/languages", "/translate"]
     assert service.requests[-1].body["target"] == sent
 
 
@@ -511,8 +505,8 @@ def test_chat_engine_sends_the_texts_as_a_json_array_with_a_system_message(engin
     assert system["role"] == "system"
     assert user["role"] == "user"
     assert "JSON array of exactly 2 strings" in system["content"]
-    assert "Spanish" in system["content"]
-    assert "Simplified Chinese" in system["content"]
+    assert "written in Spanish" in system["content"]
+    assert "into Simplified Chinese" in system["content"]
     assert json.loads(user["content"]) == ["Buenos días", "La fiscalía"]
 
 
@@ -594,3 +588,13 @@ def test_chat_engine_sends_long_lists_in_several_requests_in_order(engines, serv
     assert result == [fake_translation(t, "chat") for t in texts]
     sent = [json.loads(seen.body["messages"][1]["content"]) for seen in service.requests]
     assert sent == [texts[0:3], texts[3:6], texts[6:7]]
+
+
+def test_chat_engine_asks_for_the_variants_the_other_routes_write(engines, service):
+    on_chat(engines, service).translate(["Hola"], source="es", target="pt")
+    on_chat(engines, service).translate(["Hola"], source="pt", target="en")
+
+    prompts = [seen.body["messages"][0]["content"] for seen in service.requests]
+    assert "into Brazilian Portuguese" in prompts[0]
+    assert "written in Portuguese" in prompts[1]
+    assert "into English (British spelling)" in prompts[1]
