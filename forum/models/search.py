@@ -36,6 +36,9 @@ class SearchEntry(models.Model):
     state = models.CharField(max_length=10)  # the post's state; "published" for pages
     created_at = models.DateTimeField()
     document = SearchVectorField(null=True)
+    # The multilingual sentence embedding of the title and text (forum.search.embeddings): 512
+    # float16 values, 1 KB; computed by whoever writes the entry (the worker's drain, a reindex).
+    vector = models.BinaryField(null=True, editable=False)
 
     class Meta:
         constraints = [
@@ -75,7 +78,12 @@ class SearchQueueItem(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """One row, locked by whoever writes to the index, so one process at a time does."""
+    """One row, locked by whoever writes to the index, so one process at a time does.
+
+    ``vectors_token`` changes with every write to the index: each process's cache of the
+    entries' vectors (forum.search.vectors) is brought up to date when it sees a new one."""
+
+    vectors_token = models.CharField(max_length=32, blank=True, default="")
 
     def __str__(self) -> str:
         return "search index"

@@ -68,6 +68,7 @@ class Hit:
     created_at: datetime | None = None
     post: Post | None = None
     page: Page | None = None
+    by_meaning: bool = False  # found by its meaning alone: none of the query's words matched
 
 
 @dataclass
@@ -174,6 +175,7 @@ def _hydrate(hits: list[EngineHit], audience: Audience) -> list[Hit]:
                     language=hit.language,
                     created_at=post.created_at,
                     post=post,
+                    by_meaning=hit.by_meaning,
                 )
             )
         else:
@@ -189,6 +191,7 @@ def _hydrate(hits: list[EngineHit], audience: Audience) -> list[Hit]:
                     language=hit.language,
                     created_at=page.last_published_at,
                     page=page,
+                    by_meaning=hit.by_meaning,
                 )
             )
     return shown

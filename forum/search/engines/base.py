@@ -83,6 +83,7 @@ class EngineHit:
     title: str  # marked text (analysis.MARK_START/END around matches)
     snippet: str  # marked text
     url: str = ""
+    by_meaning: bool = False  # found by its meaning alone (the vector side), not its words
 
 
 @dataclass

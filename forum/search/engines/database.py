@@ -28,7 +28,7 @@ from django.db.models.functions import Concat, Replace
 
 from forum.models import SearchEntry
 from forum.models.search import DOCUMENT_INDEX
-from forum.search import analysis
+from forum.search import analysis, embeddings, vectors
 from forum.search.documents import IndexDoc
 from forum.search.engines.base import (
     FACETS,
@@ -40,6 +40,7 @@ from forum.search.engines.base import (
     EngineResult,
     Filters,
 )
+from forum.search.engines.fusion import fuse, nearest
 
 logger = logging.getLogger(__name__)
 
@@ -59,26 +60,23 @@ FTS_SCORE = (
 )
 
 
-# One statement answers a search: the matches (the engine's condition, the audience and the
-# narrowing filters, compiled by the ORM) are read once into a CTE, which gives both the
-# (kind, language, area) counts the facets are made of and the ranked page, joined back to
-# the entries for its title, body and url (of the matches whose facet values were ``chosen``).
-# UNION ALL keeps no order, so the page carries what it was ordered by. Reading the matches
-# once rather than once per part halves the work of a search (docs/performance.md).
+# One statement answers the full-text side of a search: the matches (the engine's condition, the
+# audience and the narrowing filters, compiled by the ORM) are read once into a CTE, which gives
+# the (kind, language, area) counts the facets are made of ("g"), the best matches whose facet
+# values were ``chosen`` ("t": as many as the fused page may need) and which of the vector side's
+# candidates also match ("v", so they are counted once). Reading the matches once rather than
+# once per part halves the work of a search (docs/performance.md).
 SEARCH_SQL = """
 WITH matches AS MATERIALIZED ({matches})
-SELECT kind, language, area_id, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT 'g', kind, language, area_id, COUNT(*), NULL, NULL
 FROM matches GROUP BY kind, language, area_id
 UNION ALL
-SELECT page.kind, page.language, page.area_id, NULL, entry.source, entry.object_id,
-       entry.title, entry.body, entry.url, page.score, page.created_at, page.id
-FROM (
-    SELECT id, kind, language, area_id, score, created_at
-    FROM matches WHERE chosen
-    ORDER BY score DESC, created_at DESC, id DESC LIMIT %s OFFSET %s
-) AS page
-JOIN forum_searchentry AS entry ON entry.id = page.id
-"""
+SELECT 't', NULL, NULL, NULL, id, score, created_at FROM (
+    SELECT id, score, created_at FROM matches WHERE chosen
+    ORDER BY score DESC, created_at DESC, id DESC LIMIT %s
+) AS top
+{also}"""
+ALSO_SQL = "UNION ALL SELECT 'v', NULL, NULL, NULL, id, NULL, NULL FROM matches WHERE id IN ({})"
 
 
 def audience_q(audience: Audience) -> Q:
@@ -116,8 +114,9 @@ def _condition(q: Q):
     return ExpressionWrapper(q, output_field=BooleanField())
 
 
-def _entry(doc: IndexDoc) -> SearchEntry:
+def _entry(doc: IndexDoc, vector) -> SearchEntry:
     return SearchEntry(
+        vector=embeddings.to_bytes(vector),
         source=doc.source,
         object_id=doc.object_id,
         language=doc.language,
@@ -152,6 +151,7 @@ class DatabaseEngine(Engine):
             self._forget(list(stale.values_list("pk", flat=True)))
             stale.delete()
             self._insert([doc for found in docs.values() for doc in found])
+            vectors.new_token()
 
     def rebuild(self, batches: Iterable[list[IndexDoc]], progress=None) -> int:
         """In one transaction: searches go on reading the old index until it commits."""
@@ -164,10 +164,15 @@ class DatabaseEngine(Engine):
                 indexed += len(batch)
                 if progress:
                     progress(len(batch))
+            vectors.new_token()
         return indexed
 
     def _insert(self, docs: list[IndexDoc]) -> list[SearchEntry]:
-        entries = SearchEntry.objects.bulk_create([_entry(doc) for doc in docs], batch_size=500)
+        embedded = embeddings.embed([embeddings.entry_text(doc.title, doc.body) for doc in docs])
+        entries = SearchEntry.objects.bulk_create(
+            [_entry(doc, vector) for doc, vector in zip(docs, embedded, strict=True)],
+            batch_size=500,
+        )
         if entries:
             self._analyse(entries)
         return entries
@@ -192,46 +197,81 @@ class DatabaseEngine(Engine):
         """(condition on SearchEntry, score expression: higher is better)."""
 
     def search(self, request: EngineQuery) -> EngineResult:
+        """Full-text matches and the vector side's nearest entries, fused (fusion.py)."""
         languages = request.query.languages_with_terms()
         if not languages:
             return EngineResult(hits=[])
+        near = nearest(request)
+        shown = audience_q(request.audience) & narrowing_q(request.filters)
+        chosen = _condition(facets_q(request.filters))
+        # The candidates read back through the same filter: judged by their current rows.
+        candidates = {
+            row["id"]: row
+            for row in SearchEntry.objects.filter(pk__in=[pk for pk, _ in near])
+            .filter(shown)
+            .annotate(chosen=chosen)
+            .values("id", "kind", "language", "area_id", "chosen")
+        }
+        groups, text_ranked, also = self._text_side(
+            request, languages, shown, chosen, list(candidates)
+        )
+        for pk, row in candidates.items():
+            if pk not in also:
+                key = (row["kind"], row["language"], row["area_id"])
+                groups[key] = groups.get(key, 0) + 1
+        vector_ranked = [pk for pk, _ in near if pk in candidates and candidates[pk]["chosen"]]
+        fused = fuse(text_ranked, vector_ranked)
+        page = fused.order[request.offset : request.offset + request.limit]
+        entries = SearchEntry.objects.defer("document", "vector", "cjk_terms").in_bulk(page)
+        hits = []
+        for pk in page:
+            entry = entries[pk]
+            wanted = request.query.highlight_terms(entry.language)
+            hits.append(
+                EngineHit(
+                    source=entry.source,
+                    object_id=entry.object_id,
+                    language=entry.language,
+                    kind=entry.kind,
+                    score=fused.scores[pk],
+                    title=analysis.highlight(entry.title, entry.language, wanted),
+                    snippet=analysis.highlight(
+                        entry.body, entry.language, wanted, words=SNIPPET_WORDS
+                    ),
+                    url=entry.url,
+                    by_meaning=pk in fused.by_meaning,
+                )
+            )
+        return EngineResult(hits=hits, groups=groups)
+
+    def _text_side(self, request: EngineQuery, languages, shown, chosen, candidates: list[int]):
+        """(facet groups, the best chosen matches' ids in order, candidates that also match)."""
         match, score = self._match(request, languages)
         matches = (
             SearchEntry.objects.filter(match)
-            .filter(audience_q(request.audience) & narrowing_q(request.filters))
-            .annotate(score=score, chosen=_condition(facets_q(request.filters)))
+            .filter(shown)
+            .annotate(score=score, chosen=chosen)
             .values("id", "kind", "language", "area_id", "created_at", "score", "chosen")
             .order_by()
         )
         inner, params = matches.query.sql_with_params()
+        also = ALSO_SQL.format(", ".join(["%s"] * len(candidates))) if candidates else ""
+        depth = request.offset + request.limit + len(candidates)
         with connection.cursor() as cursor:
             cursor.execute(
-                SEARCH_SQL.format(matches=inner), [*params, request.limit, request.offset]
+                SEARCH_SQL.format(matches=inner, also=also), [*params, depth, *candidates]
             )
             rows = cursor.fetchall()
-        groups, page = {}, []
-        for kind, language, area_id, n, *hit in rows:
-            if n is not None:
-                groups[(kind, language, area_id)] = n
+        groups, top, matched = {}, [], set()
+        for tag, kind, language, area_id, value, rank, created_at in rows:
+            if tag == "g":
+                groups[(kind, language, area_id)] = value
+            elif tag == "t":
+                top.append((float(rank or 0), created_at, value))
             else:
-                page.append((kind, language, *hit))
-        page.sort(key=lambda row: row[-3:], reverse=True)  # score, created_at, id: descending
-        hits = []
-        for kind, language, source, object_id, title, body, url, rank, *_order in page:
-            wanted = request.query.highlight_terms(language)
-            hits.append(
-                EngineHit(
-                    source=source,
-                    object_id=object_id,
-                    language=language,
-                    kind=kind,
-                    score=float(rank or 0),
-                    title=analysis.highlight(title, language, wanted),
-                    snippet=analysis.highlight(body, language, wanted, words=SNIPPET_WORDS),
-                    url=url,
-                )
-            )
-        return EngineResult(hits=hits, groups=groups)
+                matched.add(value)
+        top.sort(reverse=True)  # score, created_at, id: descending
+        return groups, [pk for _rank, _created, pk in top], matched
 
 
 class PostgresEngine(DatabaseEngine):
