@@ -121,3 +121,53 @@ def test_search_reindex_fills_the_vectors(appeal):
     assert len(vectors) == SearchEntry.objects.count() >= 4  # the hidden post is indexed too
     assert all(abs(float(np.linalg.norm(v)) - 1) < 0.01 for v in vectors.values())
     assert found(QUESTION_ES, AnonymousUser()) == {appeal["public"].pk}
+
+
+# --- Elasticsearch, as data (tests/search/test_elasticsearch.py runs it against a server) -----
+
+
+def test_the_elasticsearch_mapping_has_a_cosine_dense_vector():
+    from forum.search.engines.elastic import PostDocument
+
+    mapping = PostDocument._doc_type.mapping.to_dict()["properties"]["vector"]
+
+    assert mapping == {"type": "dense_vector", "dims": 512, "similarity": "cosine", "index": True}
+
+
+def test_the_elasticsearch_request_adds_knn_under_the_text_query_s_permission_filter():
+    from forum.search.analysis import parse_query
+    from forum.search.engines.base import Audience, EngineQuery
+    from forum.search.engines.elastic import build_search
+    from forum.search.engines.fusion import FLOOR, query_text
+
+    visitor = Audience(False, frozenset({1, 2}), frozenset(), user_id=None)
+    request = EngineQuery(parse_query(QUESTION_ES), visitor, Filters(board_id=2), 0, 20)
+    body = build_search(request, ["es"]).to_dict()
+
+    knn = body["knn"]
+    assert knn["field"] == "vector"
+    assert (knn["k"], knn["num_candidates"], knn["similarity"]) == (50, 200, FLOOR)
+    assert knn["filter"] == {"bool": {"filter": body["query"]["bool"]["filter"]}}
+    assert {"term": {"board_id": 2}} in knn["filter"]["bool"]["filter"]
+    expected = embeddings.embed_query(query_text(parse_query(QUESTION_ES)))  # its words
+    assert float(np.dot(knn["query_vector"], expected)) > 0.999
+
+
+def test_an_elasticsearch_document_carries_its_vector_but_an_empty_text_none():
+    from datetime import UTC, datetime
+
+    from forum.search.documents import IndexDoc
+    from forum.search.engines.elastic import PostDocument, with_vectors
+
+    made = datetime(2024, 1, 1, tzinfo=UTC)
+    docs = [
+        IndexDoc("post", 1, "en", "thread", APPEAL_TITLE, APPEAL_BODY, made),
+        IndexDoc("post", 2, "en", "post", "", "", made),
+    ]
+    full, empty = [
+        PostDocument.from_doc(doc, vector).to_dict() for doc, vector in with_vectors(docs)
+    ]
+
+    assert len(full["vector"]) == 512
+    assert abs(float(np.linalg.norm(full["vector"])) - 1) < 0.001
+    assert "vector" not in empty

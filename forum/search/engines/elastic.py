@@ -15,10 +15,21 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
-from elasticsearch.dsl import Date, Document, Keyword, Long, Object, Q, Query, Search, Text
+from elasticsearch.dsl import (
+    Date,
+    DenseVector,
+    Document,
+    Keyword,
+    Long,
+    Object,
+    Q,
+    Query,
+    Search,
+    Text,
+)
 from elasticsearch.helpers import BulkIndexError, bulk
 
-from forum.search import analysis
+from forum.search import analysis, embeddings
 from forum.search.documents import PAGE, POST, IndexDoc
 from forum.search.engine import elasticsearch
 from forum.search.engines.base import (
@@ -47,6 +58,13 @@ ANALYZERS = {
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 SNIPPET_CHARACTERS = 220
 NO_AREA = -1  # the area aggregation's bucket for documents without one
+# The vector side (docs/search.md, "Across languages"): Elasticsearch's approximate kNN over the
+# dense_vector field, under the same filter as the text query, added to the text query's hits
+# (ES 8 hybrid search: a hit's score is the sum of its two boosted scores; RRF needs a paid
+# licence before 8.16). ``similarity`` is the lowest cosine a kNN hit may have, as FLOOR is.
+KNN_K = 50
+KNN_CANDIDATES = 200
+KNN_BOOST = 5.0  # a cosine is at most 1, a text score often 5 to 20: brought to a like scale
 
 
 def lang_field(code: str) -> str:
@@ -73,11 +91,16 @@ class _Indexed(Document):
     url = Keyword(index=False)
     title = _per_language()
     body = _per_language()
+    vector = DenseVector(dims=embeddings.DIMENSIONS, similarity="cosine", index=True)
 
     @classmethod
-    def from_doc(cls, doc: IndexDoc) -> _Indexed:
+    def from_doc(cls, doc: IndexDoc, vector=None) -> _Indexed:
         field = lang_field(doc.language if doc.language in ANALYZERS else "en")
+        extra = {}
+        if vector is not None and any(vector):  # cosine refuses a vector of length zero
+            extra["vector"] = [round(float(x), 5) for x in vector]
         return cls(
+            **extra,
             meta={"id": doc_id(doc.source, doc.object_id, doc.language)},
             source=doc.source,
             object_id=doc.object_id,
@@ -182,15 +205,21 @@ def text_query(text: str, languages: list[str]) -> Query:
     return Q("bool", should=per_language, minimum_should_match=1)
 
 
+def with_vectors(docs: list[IndexDoc]) -> list[tuple[IndexDoc, object]]:
+    """Each document with its embedding (computed here: by the worker or a reindex)."""
+    found = embeddings.embed([embeddings.entry_text(doc.title, doc.body) for doc in docs])
+    return list(zip(docs, found, strict=True))
+
+
 def build_search(request: EngineQuery, languages: list[str], client=None) -> Search:
-    """The whole request: query, permission filter, facets, highlights, one page of hits."""
+    """The whole request: query, permission filter, facets, highlights, one page of hits;
+    with the query's nearest documents by meaning (kNN) under the same filter."""
+    from forum.search.engines.fusion import FLOOR, query_text
+
     narrowing = narrowing_filters(request.filters)
     visible = audience_filter(request.audience)
-    query = Q(
-        "bool",
-        must=[text_query(request.query.canonical(), languages)],
-        filter=[*([visible] if visible else []), *narrowing],
-    )
+    shown = [*([visible] if visible else []), *narrowing]
+    query = Q("bool", must=[text_query(request.query.canonical(), languages)], filter=shown)
     search = (
         Search(using=client, index=[alias(POST), alias(PAGE)])
         .query(query)
@@ -208,6 +237,17 @@ def build_search(request: EngineQuery, languages: list[str], client=None) -> Sea
             no_match_size=SNIPPET_CHARACTERS,
         )
     )
+    vector = embeddings.embed_query(query_text(request.query))
+    if any(vector):
+        search = search.knn(
+            "vector",
+            k=KNN_K,
+            num_candidates=KNN_CANDIDATES,
+            query_vector=[round(float(x), 5) for x in vector],
+            filter=Q("bool", filter=shown) if shown else None,
+            similarity=FLOOR,
+            boost=KNN_BOOST,
+        )
     facets = facet_filters(request.filters)
     if facets:
         search = search.post_filter(Q("bool", filter=facets))
@@ -271,9 +311,9 @@ class ElasticsearchEngine(Engine):
                 stale = doc_id(source, object_id, code)
                 if stale not in keep:
                     yield {"_op_type": "delete", "_index": indexes[source], "_id": stale}
-            for doc in found:
+            for doc, vector in with_vectors(found):
                 yield {
-                    **DOCUMENTS[source].from_doc(doc).to_dict(include_meta=True),
+                    **DOCUMENTS[source].from_doc(doc, vector).to_dict(include_meta=True),
                     "_index": indexes[source],
                 }
 
@@ -300,9 +340,9 @@ class ElasticsearchEngine(Engine):
         indexed = 0
         for batch in batches:
             actions = [
-                {**DOCUMENTS[doc.source].from_doc(doc).to_dict(include_meta=True),
+                {**DOCUMENTS[doc.source].from_doc(doc, vector).to_dict(include_meta=True),
                  "_index": new[doc.source]}
-                for doc in batch
+                for doc, vector in with_vectors(batch)
             ]  # fmt: skip
             self._bulk(actions)
             indexed += len(batch)
