@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/forum_cross_language_bench.sqlite3")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -49,7 +49,7 @@ VISITOR = Audience(everything=False, boards=frozenset({1}), moderated=frozenset(
 
 
 def vocabulary() -> dict[str, list[str]]:
-    from bench.search import VOCABULARY  # noqa: PLC0415 - django is set up by now
+    from bench.search import VOCABULARY
 
     return {code: VOCABULARY[code].split() for code in LANGUAGES if code in VOCABULARY}
 
@@ -92,7 +92,7 @@ def memoised_embed():
     def embed(texts):
         missing = [text for text in dict.fromkeys(texts) if text not in seen]
         seen.update(zip(missing, plain(missing), strict=True))
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
         return np.array([seen[text] for text in texts], dtype=np.float32).reshape(-1, 512)
 
@@ -134,17 +134,18 @@ def main() -> None:
     print(f"indexed {indexed} posts in {time.perf_counter() - started:.0f} s "
           f"(model loaded in {embeddings.load_seconds:.1f} s)")  # fmt: skip
     for fused in (False, True):
-        recall, timings = run(threads, fused)
-        run(threads, fused) if fused else None  # the first fused pass warms the vector cache
+        run(threads, fused)  # a first pass warms the vector cache and the database's pages
         recall, timings = run(threads, fused)
         name = "fused" if fused else "full-text"
         timings.sort()
-        print(f"\n{name}: recall@10 averaged over pairs {statistics.mean(recall.values()):.2f}; "
-              f"p50 {timings[len(timings) // 2]:.0f} ms, p95 {timings[int(len(timings) * .95)]:.0f} ms")  # fmt: skip
+        p50, p95 = timings[len(timings) // 2], timings[int(len(timings) * 0.95)]
+        average = statistics.mean(recall.values())
+        print(f"\n{name}: recall@10 over pairs {average:.2f}; p50 {p50:.0f}, p95 {p95:.0f} ms")
         print("query\\thread " + " ".join(f"{c:>7}" for c in LANGUAGES))
         for query in LANGUAGES:
             cells = [recall.get((query, target)) for target in LANGUAGES]
-            print(f"{query:>12} " + " ".join("      -" if c is None else f"{c:7.2f}" for c in cells))
+            shown = ("      -" if c is None else f"{c:7.2f}" for c in cells)
+            print(f"{query:>12} " + " ".join(shown))
 
 
 if __name__ == "__main__":
