@@ -165,6 +165,7 @@ class ThreadPage:
     num_pages: int
     last_read_position: int
     watching: bool
+    translated: bool = False  # a post on it is shown machine-translated ("Show all originals")
 
     @property
     def has_previous(self) -> bool:

@@ -182,3 +182,39 @@ def prune_relay() -> int:
     from forum.realtime.relay import prune
 
     return prune()
+
+
+@task()
+def translate_posts(post_ids: list[int], language: str) -> int:
+    """Machine-translate these posts (their current version) into ``language``, store each
+    and tell the pages waiting for it. Posts no longer published, or translated already, are
+    skipped; an engine that fails raises once the others are done, and the worker retries."""
+    from django.db import transaction
+
+    from forum.machine_translation.engines.base import EngineError
+    from forum.machine_translation.service import announce, translate_post
+    from forum.models import Post, PostTranslation
+    from forum.services.stamps import stamp
+
+    posts = Post.objects.filter(pk__in=post_ids, state=Post.State.PUBLISHED).select_related(
+        "thread"
+    )
+    done, failure = 0, None
+    for post in posts:
+        made = PostTranslation.objects.filter(post=post, revision=post.edit_count)
+        if made.filter(language=language).exists():
+            continue
+        try:
+            with transaction.atomic():
+                row = translate_post(post, language)
+                if row is None:
+                    continue
+                announce(row, post)
+                boards = [post.thread.board_id] if post.position == 1 else []
+                stamp(threads=[post.thread_id], boards=boards)
+            done += 1
+        except EngineError as error:
+            failure = error
+    if failure is not None:
+        raise failure
+    return done

@@ -25,6 +25,7 @@ POST_DELETED = "post.deleted"
 POST_HIDDEN = "post.hidden"
 POST_RESTORED = "post.restored"
 THREAD_SPLIT = "thread.split"
+POST_TRANSLATED = "post.translated"
 
 # --- A board's stream (and, for changes its readers must see, the thread's too) ---------------
 THREAD_CREATED = "thread.created"
@@ -56,6 +57,7 @@ KINDS: dict[str, Kind] = {
         Kind(POST_HIDDEN, "thread", "A moderator hid a post: it leaves members' pages."),
         Kind(POST_RESTORED, "thread", "A moderator restored a hidden post: it comes back."),
         Kind(THREAD_SPLIT, "thread", "Posts were split off into a new thread: they leave."),
+        Kind(POST_TRANSLATED, "thread", "A machine translation is ready: it replaces the note."),
         Kind(THREAD_CREATED, "board", "A thread was started, or a held one approved."),
         Kind(THREAD_UPDATED, "board", "A thread's counts or last post changed."),
         Kind(THREAD_LOCKED, "board", "A moderator locked a thread: no new replies."),

@@ -70,6 +70,7 @@ def _as_now(messages: list[dict]) -> list[dict]:
     """Replayed posts carry their text as it is now, not as it was when the event was stored:
     a post hidden or deleted since is replayed without its text, an edited one with its
     latest version. (A live event is sent once, when it happens; the log is read later.)"""
+    _translations_as_now(messages)
     ids = {
         m["payload"].get("post_id")
         for m in messages
@@ -87,6 +88,24 @@ def _as_now(messages: list[dict]) -> list[dict]:
                 payload["html"] = current[payload["post_id"]]
             message["payload"] = payload
     return messages
+
+
+def _translations_as_now(messages: list[dict]) -> None:
+    """A replayed translation keeps its text only while its post is published and at the
+    version it was made from (a hidden post's translation is as private as the post)."""
+    found = [
+        m["payload"]
+        for m in messages
+        if isinstance(m["payload"], dict) and "html_translated" in m["payload"]
+    ]
+    if not found:
+        return
+    ids = {payload["post_id"] for payload in found}
+    published = Post.objects.filter(pk__in=ids, state=Post.State.PUBLISHED)
+    versions = dict(published.values_list("pk", "edit_count"))
+    for payload in found:
+        if versions.get(payload["post_id"]) != payload.get("revision"):
+            del payload["html_translated"]
 
 
 @database_sync_to_async

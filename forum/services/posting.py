@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from forum import limits, markup
 from forum.language import detect_language
+from forum.machine_translation.service import translate_soon
 from forum.models import Board, Post, PostRevision, Thread
 from forum.permissions import (
     can_redact_history,
@@ -112,6 +113,7 @@ def _add_post(
         announce_held(post)
     else:
         notify_about_post(post, new_thread=new_thread)
+        translate_soon(post)
     return post
 
 
@@ -294,6 +296,7 @@ def _replace_text(editor: Member, current: Post, body: str, language: str, reaso
     if current.state == Post.State.PUBLISHED:
         notify_about_post(current, new_thread=False, previous_source=previous_source)
         post_event(current, kinds.POST_EDITED)
+        translate_soon(current)
 
 
 def delete_post(*, actor: Member, post: Post) -> Post:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from forum import markup
 from forum.caching import visitor_page
 from forum.forms import PostForm
+from forum.machine_translation.service import readings, titles
 from forum.models import Post, Thread
 from forum.models.members import public_name
 from forum.permissions import (
@@ -52,10 +53,16 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
             mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
         reply_form = PostForm() if can_reply(request.user, thread) else None
+        language = get_language()
+        shown = readings(page.posts, user=request.user, language=language)
+        for post in page.posts:
+            post.reading = shown[post.pk]
+        page.translated = any(reading.state == "translated" for reading in shown.values())
         context = {
             "thread": thread,
             "page": page,
             "reply_form": reply_form,
+            "shown_title": titles([thread], language).get(thread.pk, ""),
         }
         return render(request, "forum/thread.html", context)
 

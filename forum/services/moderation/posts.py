@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import limits
+from forum.machine_translation.service import translate_soon
 from forum.models import Flag, ModerationAction, ModerationSettings, Post, Thread
 from forum.permissions import can_flag, check_moderate_board
 from forum.realtime import kinds
@@ -169,6 +170,7 @@ def _publish_held(post: Post) -> None:
     stamp(boards=[thread.board_id], at=thread.changed_at)
     post.thread = thread
     notify_about_post(post, new_thread=post.position == 1)
+    translate_soon(post)
     if post.position == 1:
         thread_event(thread, kinds.THREAD_CREATED)
     else:

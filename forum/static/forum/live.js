@@ -226,6 +226,28 @@ const handlers = {
     const article = document.getElementById(`post-${payload.position}`);
     if (article && payload.html !== undefined) article.replaceWith(renderPost(payload));
   },
+  "post.translated"(payload) {
+    // A translation the page was waiting for (forum/_post.html's "on its way" note), into this
+    // page's language and of the version shown: the label, the translation, the original kept.
+    const article = document.querySelector(`#posts article[data-post-id="${payload.post_id}"]`);
+    const pending = article?.querySelector("[data-slot=mt-pending]");
+    if (!pending || payload.target !== root.lang || !payload.html_translated) return;
+    if (article.dataset.revision !== String(payload.revision)) return;
+    const current = article.querySelector(".body");
+    const original = current.cloneNode(true);
+    original.classList.add("original");
+    original.lang = article.lang;
+    original.hidden = true;
+    const translated = document.createElement("div");
+    translated.className = "body";
+    translated.dataset.slot = "body";
+    translated.lang = payload.target;
+    translated.innerHTML = payload.html_translated;  // sanitized by the server, like a post
+    const label = document.createElement("template");
+    label.innerHTML = payload.label;
+    pending.replaceWith(label.content);
+    current.replaceWith(translated, original);
+  },
   "post.deleted"(payload) {
     const article = document.getElementById(`post-${payload.position}`);
     if (!article) return;

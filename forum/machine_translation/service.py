@@ -1,0 +1,217 @@
+"""Translations of posts and titles: made by the worker, read by pages in one query.
+
+A reader's page shows each post in the reader's language: the original when the reader reads
+the post's language (the page's language, and those listed in their profile), else the stored
+translation of the post's current version, else the original with a note that a translation is
+on its way (the worker was asked; it arrives live) or that none is available (no engine covers
+the pair). Posts are translated eagerly, after commit, into the languages of the board's recent
+readers and the thread's watchers, and lazily, on the first page view that wants one.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.cache import cache as shared_cache
+from django.db import transaction
+from django.utils import timezone, translation
+
+from forum.language import language_name
+from forum.machine_translation import markup, router
+from forum.models import Post, PostTranslation, Subscription, Thread, ThreadTitleTranslation
+from forum.models.activity import ReadMarker
+
+logger = logging.getLogger(__name__)
+
+# Readers of a board in this window count for the eager translations.
+RECENT_READERS = timedelta(days=30)
+# One request to the worker per post, version and language in this time (seconds).
+ASKED_TTL = 10 * 60
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a post is shown to this reader (the template's only input about translation)."""
+
+    state: str  # "original", "translated", "pending" or "unavailable"
+    source: str = ""  # the name of the language the post was written in
+    quality: str = ""  # the route's label: good, fair or rough
+    html: str = ""  # the translation
+    target: str = ""  # the language it was translated into
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Every way a profile may write a language ("Spanish", "español", "es") → its code."""
+    names = {}
+    for code, info in LANG_INFO.items():
+        if "name" not in info:
+            continue
+        names[code] = code
+        names[info["name"].casefold()] = code
+        names[info["name_local"].casefold()] = code
+        for ui, _name in settings.LANGUAGES:
+            with translation.override(ui):
+                names[str(translation.gettext(info["name"])).casefold()] = code
+    names["zh"] = names["chinese"] = "zh-hans"
+    return names
+
+
+def languages_read(user) -> frozenset[str]:
+    """The languages a member's profile says they read (free text: "English, Español, fr")."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    if profile is None or not profile.languages:
+        return frozenset()
+    words = [w.strip().casefold() for w in profile.languages.replace(";", ",").split(",")]
+    return frozenset(_names()[word] for word in words if word in _names())
+
+
+def readings(posts: list[Post], *, user, language: str) -> dict[int, Reading]:
+    """How each post is shown to this reader on a page in ``language`` (one query), asking the
+    worker for the translations that are missing."""
+    reads = languages_read(user) | {language}
+    wanted = [post for post in posts if post.language not in reads and not post.is_deleted]
+    stored = {
+        row.post_id: row
+        for row in PostTranslation.objects.filter(post__in=wanted, language=language)
+        if row.revision == _revision(wanted, row.post_id)
+    }
+    result, missing = {}, []
+    for post in posts:
+        if post not in wanted:
+            result[post.pk] = Reading("original")
+            continue
+        source = str(language_name(post.language))
+        if post.pk in stored:
+            row = stored[post.pk]
+            result[post.pk] = Reading("translated", source, row.quality, row.body_html, language)
+        elif router.route(post.language, language) is None:
+            result[post.pk] = Reading("unavailable", source)
+        else:
+            result[post.pk] = Reading("pending", source)
+            missing.append(post)
+    ask(missing, language)
+    return result
+
+
+def _revision(posts: list[Post], post_id: int) -> int:
+    return next(post.edit_count for post in posts if post.pk == post_id)
+
+
+def ask(posts: list[Post], language: str) -> None:
+    """Have the worker translate these posts into ``language``, once the transaction commits
+    (once per version and a while: ten readers of an untranslated page make one task)."""
+    keys = {
+        post.pk: f"mt:{post.pk}:{post.created_at.timestamp()}:{post.edit_count}:{language}"
+        for post in posts
+        if post.state == Post.State.PUBLISHED
+    }
+    if not keys:
+        return
+
+    def enqueue() -> None:
+        from forum.tasks import translate_posts
+
+        fresh = [pk for pk, key in keys.items() if shared_cache.add(key, 1, ASKED_TTL)]
+        if fresh:
+            translate_posts.enqueue(fresh, language)
+
+    transaction.on_commit(enqueue)
+
+
+def titles(threads: list[Thread], language: str) -> dict[int, str]:
+    """The stored translations of these threads' titles into ``language`` (one query); the
+    caller shows the original title beside (on hover and focus)."""
+    foreign = [thread for thread in threads if thread.language != language]
+    rows = ThreadTitleTranslation.objects.filter(thread__in=foreign, language=language)
+    current = {thread.pk: thread.title for thread in foreign}
+    return {row.thread_id: row.title for row in rows if current[row.thread_id] == row.source}
+
+
+def eager_languages(post: Post) -> set[str]:
+    """The languages the board's recent readers and the thread's watchers read the site in."""
+    since = timezone.now() - RECENT_READERS
+    board_id = post.thread.board_id
+    readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
+    watchers = Subscription.objects.filter(thread_id=post.thread_id)
+    users = readers.values("user_id").union(watchers.values("user_id"))
+    from forum.models import Profile
+
+    chosen = Profile.objects.filter(user_id__in=users).values_list("preferred_language", flat=True)
+    return {code for code in chosen.distinct() if code and code != post.language}
+
+
+def translate_soon(post: Post) -> None:
+    """After a post is published or edited: its translations for the board's readers."""
+    languages = [code for code in eager_languages(post) if router.route(post.language, code)]
+    for language in languages:
+        ask([post], language)
+
+
+def translate_post(post: Post, language: str) -> PostTranslation | None:
+    """Translate the post's current version (and its thread's title with its first post) into
+    ``language`` and store it; None when no engine covers the pair. Raises EngineError."""
+    route = router.route(post.language, language)
+    if route is None:
+        return None
+    html = markup.translate_html(post.body_html, route.translate)
+    row, _created = PostTranslation.objects.update_or_create(
+        post=post,
+        revision=post.edit_count,
+        language=language,
+        defaults={
+            "source_language": post.language,
+            "engine": route.name,
+            "quality": route.quality,
+            "body_html": html,
+        },
+    )
+    if post.position == 1:
+        translate_title(post.thread, language)
+    return row
+
+
+def translate_title(thread: Thread, language: str) -> ThreadTitleTranslation | None:
+    route = router.route(thread.language, language)
+    if route is None:
+        return None
+    title = markup.translate_title(thread.title, route.translate)
+    row, _created = ThreadTitleTranslation.objects.update_or_create(
+        thread=thread,
+        language=language,
+        defaults={
+            "source": thread.title,
+            "title": title[:400],
+            "engine": route.name,
+            "quality": route.quality,
+        },
+    )
+    return row
+
+
+def announce(row: PostTranslation, post: Post) -> None:
+    """post.translated on the thread's stream: pages in that language waiting for it show it."""
+    from django.template.loader import render_to_string
+
+    from forum.realtime import kinds, streams
+    from forum.realtime.events import publish_event
+
+    with translation.override(row.language):
+        source = str(language_name(post.language))
+        reading = Reading("translated", source, row.quality, "", row.language)
+        label = render_to_string("forum/_translation_label.html", {"reading": reading})
+    payload = {
+        "post_id": post.pk,
+        "position": post.position,
+        "revision": row.revision,
+        "target": row.language,
+        "html_translated": row.body_html,
+        "label": label,
+    }
+    stream = streams.thread(post.thread_id)
+    publish_event(stream=stream, kind=kinds.POST_TRANSLATED, payload=payload)
