@@ -20,6 +20,8 @@ MACHINE_TRANSLATION = {
         "libretranslate": {
             "url": env.text("LIBRETRANSLATE_URL"),
             "api_key": env.text("LIBRETRANSLATE_API_KEY"),
+            # Comma-separated site codes; unset, the server's own /languages list (cached).
+            "languages": env.text("LIBRETRANSLATE_LANGUAGES"),
         },
         "openai": {
             # Any OpenAI-compatible chat completions endpoint (base URL ending in /v1).

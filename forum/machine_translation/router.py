@@ -8,6 +8,7 @@ chain is taken where it measured better than the direct pair: English→Portugue
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -67,21 +68,31 @@ def engines() -> tuple[Engine, ...]:
     return tuple(import_string(path)() for path in ENGINES)
 
 
-@cache
 def _edges(available: tuple[Engine, ...]) -> dict[tuple[str, str], tuple[float, Engine]]:
+    """The best engine for each pair, asked again every EDGES_TTL seconds: a hosted engine's
+    languages can change (a LibreTranslate server down at start comes back)."""
+    now = time.monotonic()
+    known = _edges_known.get(available)
+    if known and now - known[0] < EDGES_TTL:
+        return known[1]
     best: dict[tuple[str, str], tuple[float, Engine]] = {}
     for engine in available:
         for pair, score in engine.pairs().items():
             if pair not in best or score > best[pair][0]:
                 best[pair] = (score, engine)
+    _edges_known[available] = (now, best)
     return best
+
+
+_edges_known: dict[tuple[Engine, ...], tuple[float, dict]] = {}
+EDGES_TTL = 300
 
 
 @receiver(setting_changed)
 def _forget(setting: str, **kwargs) -> None:
     if setting == "MACHINE_TRANSLATION":
         engines.cache_clear()
-        _edges.cache_clear()
+        _edges_known.clear()
 
 
 def route(source: str, target: str, available: Sequence[Engine] | None = None) -> Route | None:

@@ -55,8 +55,8 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         reply_form = PostForm() if can_reply(request.user, thread) else None
         language = get_language()
         shown = readings(page.posts, user=request.user, language=language)
-        for post in page.posts:
-            post.reading = shown[post.pk]
+        for post in page.posts:  # what forum/_post.html shows of it (a Reading)
+            setattr(post, "reading", shown[post.pk])  # noqa: B010 - not a model field
         page.translated = any(reading.state == "translated" for reading in shown.values())
         context = {
             "thread": thread,
