@@ -16,7 +16,8 @@ from wagtail.models import Page
 
 from cms.demo_content import forum as demo
 from cms.seed import seed_pages
-from forum.models import Board, Moderator, Profile, ProgramArea, Thread
+from cms.seed_forum import seed_conversations
+from forum.models import Board, Moderator, Post, Profile, ProgramArea, Thread
 from forum.services.posting import post_reply, start_thread
 
 
@@ -27,6 +28,14 @@ def translated(field: str, values: dict[str, str]) -> dict[str, str]:
 class Command(BaseCommand):
     help = "Create the program areas, boards and demo accounts (safe to run again)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--no-conversations",
+            action="store_true",
+            help="Leave out the demo conversations (cms/demo_content/conversations_*.py): "
+            "a quicker site, for tests that do not read them.",
+        )
+
     def handle(self, *args, **options) -> None:
         if settings.PRODUCTION:
             raise CommandError(
@@ -36,10 +45,15 @@ class Command(BaseCommand):
             created = self.seed_forum()
             accounts = self.seed_accounts()
             created += self.seed_threads()
+            threads = 0 if options["no_conversations"] else seed_conversations()
             pages = seed_pages()
         self.stdout.write(
             f"Program areas: {ProgramArea.objects.count()}, boards: {Board.objects.count()} "
             f"({created} created by this run)."
+        )
+        self.stdout.write(
+            f"Threads: {Thread.objects.count()}, posts: {Post.objects.count()} "
+            f"({threads} conversations written by this run)."
         )
         self.stdout.write(
             f"Pages: {Page.objects.filter(depth__gt=1).count()} ({pages} created by this run)."
