@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from forum import limits
+from forum import limits, tasks
 from forum.links import absolute_url
 from forum.models import AllowedEmailDomain, Post, Profile, Thread
 from forum.realtime import kinds
@@ -53,7 +53,7 @@ def register_member(
             for owner in owners:
                 transaction.on_commit(
                     partial(
-                        _enqueue, "send_registration_attempt_email", owner.pk, language, base_url
+                        tasks.send_registration_attempt_email.enqueue, owner.pk, language, base_url
                     )
                 )
             return None
@@ -62,20 +62,16 @@ def register_member(
         )
         Profile.objects.create(user=user, preferred_language=language, **profile)
         transaction.on_commit(
-            partial(_enqueue, "send_confirmation_email", user.pk, language, base_url)
+            partial(tasks.send_confirmation_email.enqueue, user.pk, language, base_url)
         )
     return user
 
 
 def queue_confirmation(user: Member, *, language: str, base_url: str = "") -> None:
     """Have the worker e-mail the confirmation link again (after this transaction commits)."""
-    transaction.on_commit(partial(_enqueue, "send_confirmation_email", user.pk, language, base_url))
-
-
-def _enqueue(task_name: str, *args) -> None:
-    from forum import tasks
-
-    getattr(tasks, task_name).enqueue(*args)
+    transaction.on_commit(
+        partial(tasks.send_confirmation_email.enqueue, user.pk, language, base_url)
+    )
 
 
 def registered_with(email: str) -> QuerySet:

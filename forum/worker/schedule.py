@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils import timezone
+from django_tasks.base import Task
 
+from forum import tasks
 from forum.models import ScheduledJob
 
 
@@ -23,7 +25,7 @@ from forum.models import ScheduledJob
 class Job:
     name: str
     every: timedelta
-    task: str  # a task's name in forum.tasks
+    task: Task
     wanted: Callable[[], bool] | None = None
 
 
@@ -42,30 +44,32 @@ def _relay_rows_kept() -> bool:
 JOBS = (
     # Index rows the engine refused (an outage): every write drains the queue after it commits,
     # this takes the ones whose retry delay has passed without waiting for the next write.
-    Job("retry_search_index", timedelta(seconds=30), "drain_search_queue", _search_rows_due),
-    Job("prune_events", timedelta(hours=1), "prune_events"),
-    Job("clear_expired_sessions", timedelta(hours=1), "clear_expired_sessions"),
-    Job("prune_task_results", timedelta(days=1), "prune_task_results"),
-    Job("release_stuck_tasks", timedelta(minutes=5), "release_stuck_tasks"),
-    Job("prune_relay", timedelta(minutes=1), "prune_relay", _relay_rows_kept),
+    Job("retry_search_index", timedelta(seconds=30), tasks.drain_search_queue, _search_rows_due),
+    Job("prune_events", timedelta(hours=1), tasks.prune_events),
+    Job("clear_expired_sessions", timedelta(hours=1), tasks.clear_expired_sessions),
+    Job("prune_task_results", timedelta(days=1), tasks.prune_task_results),
+    Job("release_stuck_tasks", timedelta(minutes=5), tasks.release_stuck_tasks),
+    Job("prune_relay", timedelta(minutes=1), tasks.prune_relay, _relay_rows_kept),
 )
 
 
 def tick(jobs: tuple[Job, ...] = JOBS) -> list[str]:
-    """Enqueue the jobs that are due; the names of those this worker enqueued."""
-    from forum import tasks
-
+    """Enqueue the jobs that are due; the names of those this worker enqueued. A tick with
+    nothing due (most of them: one every few seconds) is one query."""
     now = timezone.now()
-    known = set(ScheduledJob.objects.values_list("name", flat=True))
-    missing = [ScheduledJob(name=job.name, due_at=now) for job in jobs if job.name not in known]
+    due_at = dict(ScheduledJob.objects.values_list("name", "due_at"))
+    missing = [ScheduledJob(name=job.name, due_at=now) for job in jobs if job.name not in due_at]
     if missing:
         ScheduledJob.objects.bulk_create(missing, ignore_conflicts=True)
     enqueued = []
     for job in jobs:
+        if due_at.get(job.name, now) > now:
+            continue
+        # Several workers may see it due: the conditional update lets one of them have it.
         claimed = ScheduledJob.objects.filter(name=job.name, due_at__lte=now).update(
             due_at=now + job.every, last_enqueued_at=now
         )
         if claimed and (job.wanted is None or job.wanted()):
-            getattr(tasks, job.task).enqueue()
+            job.task.enqueue()
             enqueued.append(job.name)
     return enqueued

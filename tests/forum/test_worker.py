@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from forum import limits
+from forum import limits, tasks
 from forum.models import Event, ScheduledJob
 from forum.worker import runner, schedule
 from tests.forum import worker_tasks
@@ -178,7 +178,7 @@ def test_a_released_task_runs_again_without_counting_an_attempt(run_tasks):
 
 
 def test_the_schedule_enqueues_each_due_job_once_however_many_workers_tick():
-    jobs = (schedule.Job("prune_events", timedelta(hours=1), "prune_events"),)
+    jobs = (schedule.Job("prune_events", timedelta(hours=1), tasks.prune_events),)
     assert schedule.tick(jobs) == ["prune_events"]
     assert schedule.tick(jobs) == []  # a second worker's tick: already moved on
     assert DBTaskResult.objects.filter(task_path="forum.tasks.prune_events").count() == 1
@@ -186,8 +186,15 @@ def test_the_schedule_enqueues_each_due_job_once_however_many_workers_tick():
     assert schedule.tick(jobs) == ["prune_events"]
 
 
+def test_a_tick_with_nothing_due_is_one_query(django_assert_num_queries):
+    schedule.tick()  # every job is due once, at first
+
+    with django_assert_num_queries(1):
+        assert schedule.tick() == []
+
+
 def test_a_job_with_nothing_to_do_enqueues_nothing():
-    jobs = (schedule.Job("idle", timedelta(seconds=30), "prune_relay", lambda: False),)
+    jobs = (schedule.Job("idle", timedelta(seconds=30), tasks.prune_relay, lambda: False),)
     assert schedule.tick(jobs) == []
     assert not DBTaskResult.objects.exists()
     assert ScheduledJob.objects.get(name="idle").due_at > timezone.now()  # asked again later
