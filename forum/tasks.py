@@ -26,7 +26,10 @@ def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: s
     """E-mail a notification to those of the recipients who asked for e-mail and may still read
     the post: the worker runs later than the reply (seconds, or hours after an outage), and a
     post hidden or deleted since, a thread held or moved, or a board the member has lost by
-    then is no longer theirs to be told of (as on the notifications page, selectors.py)."""
+    then is no longer theirs to be told of (as on the notifications page, selectors.py). The
+    thread's title is given in the recipient's language where its translation is stored, with
+    the original in parentheses."""
+    from forum.machine_translation.service import languages_read, titles
     from forum.models import Notification, Post
     from forum.permissions import readers_of_thread
 
@@ -47,15 +50,28 @@ def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: s
         return 0
     thread = post.thread  # where the post is now
     readers = readers_of_thread(thread, {n.recipient_id for n in notifications})
+    translated: dict[str, str] = {}  # one query per language among the recipients, at most
     messages = []
     for notification in notifications:
         if notification.recipient_id not in readers:
             continue
         profile = notification.recipient.profile
-        with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
+        language = profile.preferred_language or settings.LANGUAGE_CODE
+        title = (notification.thread or thread).title
+        if notification.thread_id == thread.pk and thread.language not in (
+            languages_read(notification.recipient) | {language}
+        ):
+            if language not in translated:
+                translated[language] = titles([thread], language).get(thread.pk, "")
+            if translated[language]:
+                with translation.override(language):
+                    both = {"translated": translated[language], "original": thread.title}
+                    title = translation.gettext("%(translated)s (%(original)s)") % both
+        with translation.override(language):
             path = reverse("forum:post", args=[notification.post_id])
             context = {
                 "notification": notification,
+                "title": title,
                 "url": absolute_url(path, captured=base_url),
             }
             subject = render_to_string("forum/email/notification_subject.txt", context).strip()
