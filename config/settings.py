@@ -138,6 +138,7 @@ DATABASES = {"default": env.database("DATABASE_URL", default_path=str(BASE_DIR /
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.service_url("REDIS_URL", env.REDIS_SCHEMES)
+REDIS_PREFIX = env.text("REDIS_KEY_PREFIX") or "forum"  # two sites sharing a Redis: one each
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -146,7 +147,7 @@ if REDIS_URL:
             # tabs reconnecting after a restart) needs more at once (bench/fanout.py).
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
-                "prefix": "forum",
+                "prefix": REDIS_PREFIX,
                 # Messages waiting for one process (a group send counts once per process,
                 # whatever its sockets) and for one socket. Over it, channels_redis drops the
                 # message without a word: at the default 100, a process busy with hundreds of
@@ -159,7 +160,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "config.cache.SharedPoolRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "forum",
+            "KEY_PREFIX": REDIS_PREFIX,
             # Fail fast when Redis is down or hung: a miss costs a render, a wait costs a page.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }

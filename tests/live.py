@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +32,13 @@ def free_port() -> int:
 
 
 def project_env(**variables: str) -> dict[str, str]:
-    """This environment with the given configuration variables (others kept as they are)."""
+    """This environment with the given configuration variables (others kept as they are).
+
+    Each served site gets Redis keys of its own (cache and channel layer): two sites of the
+    suite on one Redis, one migrated and one seeded, would otherwise read each other's cached
+    pages. Processes of one site share the dict this returns, and so their keys."""
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings")
+    env["REDIS_KEY_PREFIX"] = f"site-{uuid.uuid4().hex[:12]}"
     env.update(variables)
     return env
 
