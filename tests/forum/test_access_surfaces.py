@@ -10,6 +10,7 @@ check looked at something.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -17,7 +18,7 @@ from asgiref.sync import sync_to_async
 from django.test import Client
 from django.utils import timezone
 
-from forum.models import Moderator
+from forum.models import Moderator, PostTranslation
 from forum.search.queue import drain
 from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, edit_post, post_reply
@@ -31,6 +32,8 @@ from tests.forum.test_permissions import MATRIX, M, R
 from tests.forum.test_realtime_moderation import open_socket
 
 VISIBILITIES = ("public", "members", "groups")
+# A post's machine translation on a page in Spanish (forum/_post.html).
+TRANSLATED = re.compile(r'<div class="body" data-slot="body" lang="es">(.*?)</div>', re.S)
 STATES = ("published", "pending", "hidden", "deleted")
 
 
@@ -161,6 +164,33 @@ def test_each_surface_shows_a_role_exactly_the_posts_it_may_read(roles, corpus, 
         wrong += [f"{surface}: {problem}" for problem in found]
 
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_machine_translations_show_a_role_exactly_the_posts_it_may_read(roles, corpus, role):
+    # Every post, in every state, has a stored Spanish translation carrying its word: a page in
+    # Spanish shows the translations of what the role may read, and no other.
+    for visibility, (_thread, posts) in corpus.items():
+        for state, post in posts.items():
+            PostTranslation.objects.create(
+                post=post,
+                revision=post.edit_count,
+                language="es",
+                source_language="en",
+                engine="apertium",
+                quality="good",
+                body_html=f"<p>Una respuesta: {word(visibility, state)}.</p>",
+            )
+    client = client_for(roles[role])
+
+    def translations(thread, post) -> str:
+        page = text_of(client, f"/es/t/{thread.pk}/")
+        return "".join(
+            re.findall(r'<div class="body" data-slot="body" lang="es">(.*?)</div>', page)
+        )
+
+    assert leaks_and_misses(role, corpus, translations) == []
 
 
 @pytest.mark.django_db
