@@ -1,19 +1,26 @@
 """The page editor, through Wagtail's own hooks: language toggles that read as buttons and name
-their language, "Submit for review" as an editor's first action, and the review views
-(cms/admin_views.py) for every page type of the site."""
+their language, "Submit for review" as an editor's first action, the review views
+(cms/admin_views.py) for every page type of the site, and prefilling an empty language by
+machine translation (cms/prefill_views.py), logged in the page's history."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html, json_script
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 
+from cms import prefill
 from cms.admin_views import SitePageViewSet
 from cms.models import SitePage
+from cms.prefill_views import PrefillView, quality_label
+from forum.language import language_name
 
 EDITOR_CSS = "cms/admin/language_toggles.css"
 EDITOR_JS = "cms/admin/language_toggles.js"
@@ -82,3 +89,56 @@ def review_step_first(menu_items, request, context):
     elif "action-submit" in names and "action-publish" not in names:
         submit = menu_items.pop(names.index("action-submit"))
         menu_items.insert(0, SubmitForReviewMenuItem(order=submit.order))
+
+
+@hooks.register("register_admin_urls")
+def machine_prefill_urls():
+    return [
+        path(
+            "pages/<int:page_id>/machine-translation/",
+            PrefillView.as_view(),
+            name="cms_machine_prefill",
+        )
+    ]
+
+
+class MachinePrefillButton(PageMenuItem):
+    label = _("Prefill a language by machine translation")
+    icon_name = "globe"
+
+    def is_shown(self, user):
+        return isinstance(self.page.specific_deferred, SitePage) and (
+            self.page.permissions_for_user(user).can_edit()
+        )
+
+    @property
+    def url(self):
+        return reverse("cms_machine_prefill", args=[self.page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def machine_prefill_button(page, user, view_name, next_url=None):
+    yield MachinePrefillButton(page=page, priority=67)  # after History
+
+
+@hooks.register("register_log_actions")
+def machine_prefill_log(actions):
+    @actions.register_action(prefill.LOG_ACTION)
+    class MachineTranslated(LogFormatter):
+        label = _("Machine translation")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _(
+                "Draft prefilled by machine translation from %(source)s into %(target)s "
+                "(%(route)s, quality: %(quality)s): %(fields)s"
+            ) % {
+                "source": language_name(data.get("source", "")),
+                "target": language_name(data.get("target", "")),
+                "route": data.get("route", ""),
+                "quality": quality_label(data.get("quality", "")),
+                "fields": ", ".join(data.get("fields", [])),
+            }
+
+        def format_comment(self, log_entry):
+            return _("Machine-translated: to be read and corrected before it is submitted.")
