@@ -103,6 +103,8 @@ def test_a_spanish_page_prefilled_into_portuguese_is_a_draft_for_review(
     client, spanish_page, editor, reviewer, run_tasks, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
+    editing = client.get(reverse("wagtailadmin_pages:edit", args=[spanish_page.pk]))
+    assert reverse("cms_machine_prefill", args=[spanish_page.pk]) in editing.text
     form = client.get(reverse("cms_machine_prefill", args=[spanish_page.pk]))
     assert form.status_code == 200
     assert 'value="pt"' in form.text
