@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -125,6 +126,7 @@ def main() -> None:
     parser.add_argument("--filler", type=int, default=2000)
     parser.add_argument("--posts", type=int, default=0, help="total posts (overrides --filler)")
     args = parser.parse_args()
+    began = time.perf_counter()
     threads = json.loads(DATA.read_text())["threads"]
     posts = args.posts or len(threads) + args.filler
     call_command("migrate", verbosity=0)
@@ -146,6 +148,9 @@ def main() -> None:
             cells = [recall.get((query, target)) for target in LANGUAGES]
             shown = ("      -" if c is None else f"{c:7.2f}" for c in cells)
             print(f"{query:>12} " + " ".join(shown))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    took = time.perf_counter() - began
+    print(f"\nrun time {took:.0f} s; peak memory of the process {peak:.0f} MB")
 
 
 if __name__ == "__main__":

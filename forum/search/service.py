@@ -10,9 +10,12 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from forum.language import language_name
+from forum.machine_translation.service import languages_read, titles
 from forum.models import Board, Post
 from forum.permissions import is_member, moderation_scope, visible_boards
 from forum.search import analysis
@@ -69,6 +72,9 @@ class Hit:
     post: Post | None = None
     page: Page | None = None
     by_meaning: bool = False  # found by its meaning alone: none of the query's words matched
+    written_in: str = ""  # the name of its language when it is not the page's
+    shown_title: str = ""  # its thread's title machine-translated into the page's language
+    original_title: str = ""  # the title as written, shown on hover and focus beside it
 
 
 @dataclass
@@ -91,7 +97,14 @@ class Results:
         return self.page > 1
 
 
-def search(text: str, user, filters: Filters | None = None, page: int = 1) -> Results:
+def search(
+    text: str,
+    user,
+    filters: Filters | None = None,
+    page: int = 1,
+    language: str | None = None,
+) -> Results:
+    """``language``: the page's (the active one by default); hits in others say so."""
     filters = filters or Filters()
     text = (text or "").strip()
     results = Results(query=text, page=page)
@@ -132,6 +145,7 @@ def search(text: str, user, filters: Filters | None = None, page: int = 1) -> Re
     results.num_pages = min(-(-results.total // PER_PAGE), MAX_PAGES)
     results.facets = found.facet_counts(filters)
     results.hits = _hydrate(found.hits, audience)
+    _in_page_language(results.hits, user, language or get_language())
     if not results.total and len(parsed.languages_with_terms()) < len(analysis.CONFIGS):
         # Only common words in some language ("the and" in English): say so, not just "nothing".
         results.message = only_common_words()
@@ -195,3 +209,22 @@ def _hydrate(hits: list[EngineHit], audience: Audience) -> list[Hit]:
                 )
             )
     return shown
+
+
+def _in_page_language(hits: list[Hit], user, language: str) -> None:
+    """A hit written in another language than the page's names it, and shows its thread's
+    title machine-translated into the page's language where that translation is stored (one
+    query for the page, none when every hit is in the page's language or one the reader reads),
+    the original kept beside it for hover and focus."""
+    threads = {hit.post.thread_id: hit.post.thread for hit in hits if hit.post is not None}
+    foreign = [thread for thread in threads.values() if thread.language != language]
+    if foreign:
+        reads = languages_read(user)
+        foreign = [thread for thread in foreign if thread.language not in reads]
+    shown = titles(foreign, language) if foreign else {}
+    for hit in hits:
+        if hit.language != language:
+            hit.written_in = language_name(hit.language)
+        if hit.post is not None and hit.post.thread_id in shown:
+            hit.shown_title = shown[hit.post.thread_id]
+            hit.original_title = hit.post.thread.title
