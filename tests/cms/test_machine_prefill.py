@@ -167,6 +167,11 @@ def test_a_page_awaiting_review_or_with_nothing_empty_is_refused(spanish_page, e
     state = spanish_page.get_workflow().start(spanish_page, editor)
     with pytest.raises(prefill.PrefillRefused, match="awaiting review"):
         prefill.check(user=editor, page=spanish_page, source="es", target="pt")
+    # A request made before the page went into review waits for the review to end.
+    revisions = spanish_page.revisions.count()
+    with pytest.raises(prefill.ReviewInProgress):
+        prefill.prefill(page_id=spanish_page.pk, source="es", target="pt", user_id=editor.pk)
+    assert spanish_page.revisions.count() == revisions
     state.cancel(user=editor)
 
     with pytest.raises(prefill.PrefillRefused, match="nothing to prefill"):
