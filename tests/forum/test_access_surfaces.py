@@ -416,3 +416,24 @@ def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
     answer = client.get(queue, REMOTE_ADDR="203.0.113.9")
     assert answer.status_code == 302
     assert "/login/" in answer["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_no_forum_role_may_prefill_a_page_by_machine_translation(roles, role):
+    # The editors' prefill (cms/prefill_views.py) is Wagtail admin: none of the forum's roles,
+    # site moderators included, may open it or queue a translation of a page.
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth=2).first()
+    client = client_for(roles[role])
+    url = f"/admin/pages/{page.pk}/machine-translation/"
+
+    opened = client.get(url)
+    sent = client.post(url, {"source": "en", "target": "pt"})
+
+    assert opened.status_code in (302, 403)
+    assert sent.status_code in (302, 403)
+    assert "Prefill" not in opened.content.decode()
+    assert not DBTaskResult.objects.filter(task_path="cms.tasks.prefill_page").exists()
