@@ -14,6 +14,7 @@ from django.core.management import call_command
 from forum.models import Post, SearchEntry
 from forum.search import embeddings
 from forum.search.engines.base import Filters
+from forum.search.engines.fusion import fuse
 from forum.search.service import search
 from forum.services.moderation import hide_post
 from tests.search.conftest import post
@@ -171,3 +172,14 @@ def test_an_elasticsearch_document_carries_its_vector_but_an_empty_text_none():
     assert len(full["vector"]) == 512
     assert abs(float(np.linalg.norm(full["vector"])) - 1) < 0.001
     assert "vector" not in empty
+
+
+def test_word_matches_keep_their_full_text_order_in_the_places_the_fusion_gives_them():
+    # Entry 3 matches the words third and is the nearest by meaning after 9, a meaning-only hit:
+    # the fusion puts word matches first, second and fourth; the words decide which goes where.
+    fused = fuse([1, 2, 3], [9, 3])
+
+    assert fused.order == [1, 2, 9, 3]
+    assert fused.by_meaning == {9}
+    scores = [fused.scores[entry_id] for entry_id in fused.order]
+    assert scores == sorted(scores, reverse=True)
