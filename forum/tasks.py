@@ -208,7 +208,12 @@ def translate_posts(post_ids: list[int], language: str) -> int:
     from django.db import transaction
 
     from forum.machine_translation.engines.base import EngineError
-    from forum.machine_translation.service import announce, translate_post
+    from forum.machine_translation.service import (
+        announce,
+        titles,
+        translate_post,
+        translate_title,
+    )
     from forum.models import Post, PostTranslation
     from forum.services.stamps import stamp
 
@@ -219,6 +224,8 @@ def translate_posts(post_ids: list[int], language: str) -> int:
     for post in posts:
         made = PostTranslation.objects.filter(post=post, revision=post.edit_count)
         if made.filter(language=language).exists():
+            if post.position == 1 and not titles([post.thread], language):
+                translate_title(post.thread, language)  # the title changed since
             continue
         try:
             with transaction.atomic():

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.cache import cache as shared_cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from forum.language import language_name
@@ -133,12 +134,37 @@ def titles(threads: list[Thread], language: str) -> dict[int, str]:
     return {row.thread_id: row.title for row in rows if current[row.thread_id] == row.source}
 
 
+def shown_titles(threads: list[Thread], *, user, language: str) -> dict[int, str]:
+    """Each listed thread's title in ``language`` where its translation is stored (one query),
+    for the threads the reader does not read the language of; the worker is asked for the
+    missing ones with their first posts (one more query, only when some are missing)."""
+    foreign = [thread for thread in threads if thread.language != language]
+    if not foreign:  # the usual page: no query, not even the reader's profile
+        return {}
+    reads = languages_read(user)
+    foreign = [thread for thread in foreign if thread.language not in reads]
+    if not foreign:
+        return {}
+    shown = titles(foreign, language)
+    missing = [
+        thread.pk
+        for thread in foreign
+        if thread.pk not in shown and router.route(thread.language, language) is not None
+    ]
+    if missing:
+        # The title is translated with its thread's first post (service.translate_post); ask()
+        # sends each post, version and language to the worker once in ten minutes.
+        ask(list(Post.objects.filter(thread_id__in=missing, position=1)), language)
+    return shown
+
+
 def eager_languages(post: Post) -> set[str]:
-    """The languages the board's recent readers and the thread's watchers read the site in."""
+    """The languages the board's recent readers and the thread's and board's watchers read the
+    site in."""
     since = timezone.now() - RECENT_READERS
     board_id = post.thread.board_id
     readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
-    watchers = Subscription.objects.filter(thread_id=post.thread_id)
+    watchers = Subscription.objects.filter(Q(thread_id=post.thread_id) | Q(board_id=board_id))
     users = readers.values("user_id").union(watchers.values("user_id"))
     from forum.models import Profile
 

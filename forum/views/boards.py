@@ -8,9 +8,8 @@ from django.views.decorators.http import require_POST
 from forum import limits
 from forum.caching import visitor_page
 from forum.forms import ThreadForm
-from forum.machine_translation import router
-from forum.machine_translation.service import ask, languages_read, titles
-from forum.models import Board, Post, Thread
+from forum.machine_translation.service import shown_titles
+from forum.models import Board
 from forum.permissions import (
     can_see_board,
     can_start_thread,
@@ -27,30 +26,6 @@ from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import AuthenticatedHttpRequest, int_param, post_url, refused_but_kept
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
-
-
-def translated_titles(threads: list[Thread], *, user, language: str) -> dict[int, str]:
-    """Each listed thread's title in ``language`` where its translation is stored (one query),
-    for the threads the reader does not read the language of; the worker is asked for the
-    missing ones with their first posts (one more query, only when some are missing)."""
-    foreign = [thread for thread in threads if thread.language != language]
-    if not foreign:  # the usual page: no query, not even the reader's profile
-        return {}
-    reads = languages_read(user)
-    foreign = [thread for thread in foreign if thread.language not in reads]
-    if not foreign:
-        return {}
-    shown = titles(foreign, language)
-    missing = [
-        thread.pk
-        for thread in foreign
-        if thread.pk not in shown and router.route(thread.language, language) is not None
-    ]
-    if missing:
-        # The title is translated with its thread's first post (service.translate_post); ask()
-        # sends each post, version and language to the worker once in ten minutes.
-        ask(list(Post.objects.filter(thread_id__in=missing, position=1)), language)
-    return shown
 
 
 def get_board(request: HttpRequest, area: str, board: str) -> Board:
@@ -88,7 +63,7 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         user = request.user
         page = board_page(user, found, page=number, language=language)
         threads = list(page.object_list)
-        shown = translated_titles(threads, user=user, language=get_language())
+        shown = shown_titles(threads, user=user, language=get_language())
         for thread in threads:
             thread.shown_title = shown.get(thread.pk, "")
         context = {

@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
 from forum import limits
+from forum.machine_translation.service import shown_titles
 from forum.selectors import notifications_for
 from forum.services.notifications import mark_notifications_read
-from forum.views.boards import translated_titles
 from forum.views.helpers import AuthenticatedHttpRequest
 
 
@@ -20,7 +20,7 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     notifications = list(page.object_list)
     threads = {n.thread_id: n.thread for n in notifications if n.thread_id and not n.action_id}
-    shown = translated_titles(list(threads.values()), user=request.user, language=get_language())
+    shown = shown_titles(list(threads.values()), user=request.user, language=get_language())
     for notification in notifications:
         notification.shown_title = shown.get(notification.thread_id or 0, "")
     page.object_list = notifications

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from forum import markup
 from forum.caching import visitor_page
 from forum.forms import PostForm
-from forum.machine_translation.service import readings, titles
+from forum.machine_translation.service import readings, shown_titles
 from forum.models import Post, Thread
 from forum.models.members import public_name
 from forum.permissions import (
@@ -62,7 +62,9 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "thread": thread,
             "page": page,
             "reply_form": reply_form,
-            "shown_title": titles([thread], language).get(thread.pk, ""),
+            "shown_title": shown_titles([thread], user=request.user, language=language).get(
+                thread.pk, ""
+            ),
         }
         return render(request, "forum/thread.html", context)
 
