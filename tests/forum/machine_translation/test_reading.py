@@ -82,7 +82,7 @@ def test_a_visitor_first_sees_the_original_then_the_translation_the_worker_made(
     assert "data-toggle-original" in shown
     assert "data-toggle-all-originals" in shown
     assert row.body_html in shown  # the translation, and the original kept beside it
-    assert '<div class="body original" lang="es" hidden>' in shown
+    assert '<div class="body original" lang="es" dir="auto" hidden>' in shown
     assert "promotoria" in row.body_html.lower()  # "fiscalía", in Portuguese
     assert ThreadTitleTranslation.objects.get(thread=spanish_thread, language="pt").source == (
         SPANISH_TITLE
@@ -228,3 +228,39 @@ def test_board_titles_come_translated_for_the_reader(spanish_thread, run_tasks):
     assert shown[spanish_thread.pk] not in {"", SPANISH_TITLE}
     spanish_thread.title = "Otro título"
     assert titles([spanish_thread], "pt") == {}  # stale once the title changed
+
+
+def test_a_mixed_language_post_is_translated_from_the_language_most_of_it_is_in(boards, member):
+    # Detected as Spanish (most of the text); the English sentence goes through the Spanish
+    # route too, where the engine passes what it does not know through unchanged.
+    mixed = start_thread(
+        author=member,
+        board=boards["public"],
+        title="Mixed",
+        body=SPANISH + " Thanks, colleagues.",
+    )
+    assert mixed.language == "es"
+
+    out = translate_html(mixed.body_html, router.route("es", "pt").translate)
+
+    assert "promotoria" in out.lower()
+    assert "colleagues" in out
+
+
+def test_an_arabic_post_on_an_english_page_keeps_its_direction_and_says_no_translation(
+    boards, member
+):
+    arabic = start_thread(
+        author=member,
+        board=boards["public"],
+        title="معايير التحويل",
+        body="تقوم النيابة العامة بمراجعة معايير التحويل للأحداث الجانحين لأول مرة.",
+    ).thread
+    assert arabic.language == "ar"
+
+    shown = page(arabic, language="en").content.decode()
+
+    assert '<article class="post" id="post-1"' in shown
+    assert 'lang="ar"' in shown
+    assert '<div class="body" data-slot="body" dir="auto">' in shown
+    assert "no machine translation available" in shown
