@@ -24,7 +24,7 @@ def media_in_tmp(settings, tmp_path):
 @pytest.fixture
 def site_pages(db):
     """The demo site: areas, boards, accounts, threads and every demo page (seed_demo)."""
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", "--no-conversations", stdout=open("/dev/null", "w"))  # noqa: SIM115
     home = HomePage.objects.get()
     program = ProgramPage.objects.get(area__slug="child-abuse-prosecution")
     standard = StandardPage(

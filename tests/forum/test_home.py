@@ -11,7 +11,7 @@ from tests.factories import BoardFactory, ProgramAreaFactory, thread_with_posts
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", "--no-conversations", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def area_names(language):

@@ -138,6 +138,7 @@ function renderPost(payload) {
   const drop = (name) => slot(name)?.remove();
   article.id = `post-${payload.position}`;
   article.dataset.postId = payload.post_id;
+  article.dataset.revision = String(payload.edit_count || 0);  // a translation names the version
   article.lang = payload.language;
   if (payload.state === "pending") article.classList.add("held");
   if (payload.state === "hidden") article.classList.add("hidden-post");
