@@ -4,7 +4,9 @@ so a Spanish question lies near the English thread that answers it.
 
 The model (30 MB of weights, a numpy forward pass) is loaded once per process, on first use
 (about 1.4 s here). Entries are embedded where they are written -- the queue drain run by the
-task worker, and ``search_reindex`` -- and a web request embeds only its query (about 2 ms).
+task worker, and ``search_reindex`` -- and a web request embeds only its query (about 3 ms
+with one BLAS thread; OpenBLAS's thread per core makes it several times slower on a busy
+machine: docs/search.md).
 
 A vector is stored as float16 bytes (1 KB): half of float32's size on disk and on the wire to
 each process's cache, and the rounding moves a cosine by under 0.001, far below the gap between
