@@ -59,8 +59,10 @@ def manage(*args: str, env: dict[str, str]) -> str:
 
 
 def _code_stamp() -> str:
-    """Changes whenever the code or the pinned packages change (a site built from them may)."""
+    """Changes whenever the code, the pinned packages or this file (how a site is built)
+    change."""
     digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes())
+    digest.update(Path(__file__).read_bytes())
     for folder in ("forum", "cms", "config"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             digest.update(str(path.relative_to(ROOT)).encode())
