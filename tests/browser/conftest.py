@@ -102,7 +102,7 @@ def site(tmp_path_factory):
     env = project_env(**variables)
     if variables["DATABASE_URL"].startswith("postgres"):
         manage("migrate", "--noinput", env=env)
-        manage("seed_demo", env=env)
+        manage("seed_demo", "--no-translations", env=env)
         manage("run_worker", "--batch", "--no-schedule", env=env)  # the demo's queued work
     # The worker beside Daphne, as make run and production have it: confirmation e-mails and
     # the search index come from it (forum/worker/).

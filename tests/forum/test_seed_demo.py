@@ -225,3 +225,36 @@ def test_quotes_edits_held_posts_flags_pins_and_locks_are_as_the_content_says():
     assert set(pinned) == titles(lambda c: c.pinned) != set()
     locked = Thread.objects.filter(is_locked=True).values_list("title", flat=True)
     assert set(locked) == titles(lambda c: c.locked) != set()
+
+
+@pytest.mark.django_db
+def test_the_demo_queues_its_translations_for_the_worker(django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from forum.models import PostTranslation
+    from forum.tasks import translate_posts
+
+    with django_capture_on_commit_callbacks(execute=True):
+        printed = seed()
+
+    queued = DBTaskResult.objects.filter(task_path="forum.tasks.translate_posts")
+    into_portuguese = [row.args_kwargs["args"] for row in queued]
+    spanish = set(Post.objects.filter(language="es").values_list("pk", flat=True))
+    chunk = next(ids for ids, target in into_portuguese if target == "pt" and spanish & set(ids))
+    assert "post translations queued for the worker" in printed
+    assert {target for _ids, target in into_portuguese} >= {"en", "es", "pt", "fr"}
+    assert not any(target in {"de", "ru", "ar", "zh-hans"} for _ids, target in into_portuguese)
+
+    post_id = next(pk for pk in chunk if pk in spanish)
+    translate_posts.call([post_id], "pt")  # as the worker will
+    assert PostTranslation.objects.get(post_id=post_id, language="pt").engine == "apertium"
+
+
+@pytest.mark.django_db
+def test_the_demo_can_be_seeded_without_queuing_translations(django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--no-translations", stdout=io.StringIO())
+
+    assert not DBTaskResult.objects.filter(task_path="forum.tasks.translate_posts").exists()

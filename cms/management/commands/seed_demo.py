@@ -17,6 +17,7 @@ from wagtail.models import Page
 from cms.demo_content import forum as demo
 from cms.seed import seed_pages
 from cms.seed_forum import seed_conversations
+from cms.seed_translations import queue_translations
 from forum.models import Board, Moderator, Post, Profile, ProgramArea, Thread
 from forum.services.posting import post_reply, start_thread
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
             help="Leave out the demo conversations (cms/demo_content/conversations_*.py): "
             "a quicker site, for tests that do not read them.",
         )
+        parser.add_argument(
+            "--no-translations",
+            action="store_true",
+            help="Queue no machine translations of the demo posts (by default the worker "
+            "makes them wherever an engine covers the pair).",
+        )
 
     def handle(self, *args, **options) -> None:
         if settings.PRODUCTION:
@@ -47,13 +54,15 @@ class Command(BaseCommand):
             created += self.seed_threads()
             threads = 0 if options["no_conversations"] else seed_conversations()
             pages = seed_pages()
+            translations = 0 if options["no_translations"] else queue_translations()
         self.stdout.write(
             f"Program areas: {ProgramArea.objects.count()}, boards: {Board.objects.count()} "
             f"({created} created by this run)."
         )
         self.stdout.write(
             f"Threads: {Thread.objects.count()}, posts: {Post.objects.count()} "
-            f"({threads} conversations written by this run)."
+            f"({threads} conversations written by this run; {translations} post translations "
+            "queued for the worker)."
         )
         self.stdout.write(
             f"Pages: {Page.objects.filter(depth__gt=1).count()} ({pages} created by this run)."
