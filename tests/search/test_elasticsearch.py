@@ -136,12 +136,19 @@ def test_elasticsearch_finds_by_language_filters_by_permission_and_swaps_on_rein
     def found(query, user):
         return {hit.post.pk for hit in search(query, user).hits if hit.post}
 
-    assert found("niño entrevista", AnonymousUser()) == {corpus["public_es"].pk}
-    assert found("儿童保护", AnonymousUser()) == {corpus["public_zh"].pk}
-    assert found("diversion", AnonymousUser()) == {corpus["public_en"].pk}
+    # Each post is found by its own words; posts close in meaning (the kNN side) may come with
+    # it, but never one the searcher may not read.
+    assert corpus["public_es"].pk in found("niño entrevista", AnonymousUser())
+    assert corpus["public_zh"].pk in found("儿童保护", AnonymousUser())
+    assert corpus["public_en"].pk in found("diversion", AnonymousUser())
+    assert corpus["members_en"].pk not in found("diversion", AnonymousUser())
     assert corpus["members_en"].pk in found("diversion", member)
     assert corpus["groups_en"].pk not in found("diversion", member)
-    hit = search("charging offenders", AnonymousUser()).hits[0]
+    # Across languages: a Spanish question finds the English post that answers it.
+    question = "¿Los fiscales consideran programas de desvío antes de acusar a menores?"
+    assert corpus["public_en"].pk in found(question, AnonymousUser())
+    hits = search("charging offenders", AnonymousUser()).hits
+    hit = next(h for h in hits if h.post and h.post.pk == corpus["public_en"].pk)
     assert hit.title == "<mark>Charging</mark> juvenile <mark>offenders</mark>"
 
     call_command("search_reindex", "--no-progress", stdout=open(os.devnull, "w"))  # noqa: SIM115
