@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from forum.language import language_name
 from forum.machine_translation.service import languages_read, titles
-from forum.models import Board, Post
+from forum.models import Board, Post, PostTranslation
 from forum.permissions import is_member, moderation_scope, visible_boards
 from forum.search import analysis
 from forum.search.documents import PAGE, POST, indexed_state
@@ -32,6 +34,7 @@ from forum.search.engines.base import (
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
+SNIPPET_CHARS = 240  # of a hit's machine translation
 MAX_PAGES = 50  # deeper than 1,000 results nobody reads; refine the search instead
 MAX_QUERY_LENGTH = 200
 
@@ -75,6 +78,7 @@ class Hit:
     written_in: str = ""  # the name of its language when it is not the page's
     shown_title: str = ""  # its thread's title machine-translated into the page's language
     original_title: str = ""  # the title as written, shown on hover and focus beside it
+    shown_snippet: str = ""  # the start of its machine translation into the page's language
 
 
 @dataclass
@@ -222,9 +226,33 @@ def _in_page_language(hits: list[Hit], user, language: str) -> None:
         reads = languages_read(user)
         foreign = [thread for thread in foreign if thread.language not in reads]
     shown = titles(foreign, language) if foreign else {}
+    snippets = _translated_snippets(hits, user, language)
     for hit in hits:
+        if hit.post is not None and hit.post.pk in snippets:
+            hit.shown_snippet = snippets[hit.post.pk]
         if hit.language != language:
             hit.written_in = language_name(hit.language)
         if hit.post is not None and hit.post.thread_id in shown:
             hit.shown_title = shown[hit.post.thread_id]
             hit.original_title = hit.post.thread.title
+
+
+def _translated_snippets(hits: list[Hit], user, language: str) -> dict[int, str]:
+    """The start of the stored translation of each post in a language the reader does not read
+    (its current version; one query, none when no hit is foreign to the reader)."""
+    posts = {
+        hit.post.pk: hit.post
+        for hit in hits
+        if hit.post is not None and hit.post.language != language
+    }
+    if posts:
+        reads = languages_read(user)
+        posts = {pk: post for pk, post in posts.items() if post.language not in reads}
+    if not posts:
+        return {}
+    rows = PostTranslation.objects.filter(post_id__in=posts, language=language)
+    return {
+        post_id: Truncator(strip_tags(html)).chars(SNIPPET_CHARS)
+        for post_id, revision, html in rows.values_list("post_id", "revision", "body_html")
+        if posts[post_id].edit_count == revision
+    }

@@ -122,3 +122,48 @@ def test_a_hit_in_the_page_language_found_by_meaning_alone_says_so(client, board
     assert hit_count(html) == 1
     assert "Related in meaning" in html
     assert "Written in" not in html  # English, as the page is
+
+
+def test_a_hit_shows_the_start_of_its_translation_with_its_own_words_beside(
+    client, boards, member, indexed
+):
+    from forum.models import PostTranslation
+
+    first = spanish_thread(boards["public"], member)
+    PostTranslation.objects.create(
+        post=first,
+        revision=0,
+        language="en",
+        source_language="es",
+        engine="apertium",
+        quality="good",
+        body_html="<p>If a witness is threatened by a gang, we ask the judge to protect them.</p>",
+    )
+    indexed()
+
+    html, _queries = search_page(client, "testigos")
+
+    assert "If a witness is threatened by a gang" in html
+    assert "(machine-translated)" in html
+    assert '<p class="snippet original meta" lang="es" dir="auto">' in html
+    assert "<mark>testigo" in html.lower()  # the matched words, in the original beside
+
+
+def test_a_stale_translation_gives_no_snippet(client, boards, member, indexed):
+    from forum.models import PostTranslation
+
+    first = spanish_thread(boards["public"], member)
+    PostTranslation.objects.create(
+        post=first,
+        revision=1,  # of a version the post no longer has... or not yet
+        language="en",
+        source_language="es",
+        engine="apertium",
+        quality="good",
+        body_html="<p>An old translation.</p>",
+    )
+    indexed()
+
+    html, _queries = search_page(client, "testigos")
+
+    assert "An old translation" not in html
