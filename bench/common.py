@@ -14,6 +14,37 @@ sys.path.insert(0, str(ROOT))
 from tests.live import DaphneServer  # noqa: E402
 
 WRK = ["wrk", "-t2", "-c16", "-d10s", "--latency", "--timeout", "5s"]
+RESULTS = ROOT / "bench" / "results"
+
+
+def benchmark_site(**extra: str) -> dict[str, str]:
+    """The benchmarks' forum (bench/seed_forum.py: 10,001 threads on one board, a big thread),
+    migrated and seeded, on DATABASE_URL or a kept SQLite file; the environment to serve it."""
+    import os
+
+    from tests.live import manage, project_env
+
+    variables = {"DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1", **extra}
+    if not os.environ.get("DATABASE_URL"):
+        RESULTS.mkdir(exist_ok=True)
+        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
+    env = project_env(**variables)
+    manage("migrate", "--noinput", env=env)
+    subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)
+    return env
+
+
+def python(code: str, *args: str, env: dict[str, str]) -> str:
+    """What a snippet of Python prints, run in the site's environment."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
 
 
 def wrk(url: str) -> dict[str, str]:

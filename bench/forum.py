@@ -12,26 +12,15 @@ about 40 s the first time for seeding.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import common  # noqa: F401 - puts the project on sys.path
-from common import ROOT, measure
-
-from tests.live import manage, project_env
-
-RESULTS = ROOT / "bench" / "results"
+from common import ROOT, benchmark_site, measure
 
 
 def main() -> None:
-    variables = {"DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1"}
-    if not os.environ.get("DATABASE_URL"):
-        RESULTS.mkdir(exist_ok=True)
-        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
-    env = project_env(**variables)
-    manage("migrate", "--noinput", env=env)
-    subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)
+    env = benchmark_site()
     locate = (
         "import django, json; django.setup()\n"
         "from forum.models import Thread\n"

@@ -14,16 +14,12 @@ minutes, plus the seeding the first time.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import common
-from common import ROOT, WRK
+from common import WRK, benchmark_site, python
 
-from tests.live import DaphneServer, manage, project_env
-
-RESULTS = ROOT / "bench" / "results"
+from tests.live import DaphneServer
 
 SEED = """
 import django, json; django.setup()
@@ -93,26 +89,8 @@ PAGES = {
 }
 
 
-def python(code: str, *args: str, env) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
-
-
 def main() -> None:
-    variables = {"DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1"}
-    if not os.environ.get("DATABASE_URL"):
-        RESULTS.mkdir(exist_ok=True)
-        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
-    env = project_env(**variables)
-    manage("migrate", "--noinput", env=env)
-    subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)
+    env = benchmark_site()
     session = json.loads(python(SEED, env=env))
     queries = json.loads(python(QUERIES, json.dumps(PAGES), env=env))
     server = DaphneServer(env).start()

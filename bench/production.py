@@ -27,11 +27,10 @@ from pathlib import Path
 
 import common  # noqa: F401 - puts the project on sys.path
 import requests
-from common import ROOT, parse_wrk
+from common import ROOT, benchmark_site, parse_wrk
 
-from tests.live import DaphneServer, Service, free_port, manage, nginx, project_env
+from tests.live import DaphneServer, Service, free_port, nginx
 
-RESULTS = ROOT / "bench" / "results"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 SETUP = """
@@ -95,13 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=10, help="wrk's run per page and shape")
     options = parser.parse_args()
-    variables = {"DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1"}
-    if not os.environ.get("DATABASE_URL"):
-        RESULTS.mkdir(exist_ok=True)
-        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
-    env = project_env(**variables)
-    manage("migrate", "--noinput", env=env)
-    subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)
+    env = benchmark_site()
     out = subprocess.run(
         [sys.executable, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,11 +31,10 @@ from datetime import datetime
 from pathlib import Path
 
 import common  # noqa: F401 - puts the project on sys.path
-from common import ROOT
+from common import benchmark_site
 
-from tests.live import Service, manage, project_env
+from tests.live import Service
 
-RESULTS = ROOT / "bench" / "results"
 RECIPIENTS = [f"user{n:03d}" for n in range(190, 200)]
 TIMEOUT = 120  # seconds any one run may take
 
@@ -204,18 +202,9 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=60, help="tasks timed for the delay")
     options = parser.parse_args()
     mail = Path(tempfile.mkdtemp(prefix="bench-worker-mail-"))
-    variables = {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "EMAIL_URL": f"filemail://{mail}",
-    }
-    if not os.environ.get("DATABASE_URL"):
-        RESULTS.mkdir(exist_ok=True)
-        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
-    env = project_env(**variables)
-    manage("migrate", "--noinput", env=env)
-    subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)
-    os.environ.update(variables)
+    env = benchmark_site(EMAIL_URL=f"filemail://{mail}")
+    settings_of_site = ("DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "EMAIL_URL", "DATABASE_URL")
+    os.environ.update({name: env[name] for name in settings_of_site})
 
     import django
 
