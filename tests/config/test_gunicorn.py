@@ -1,23 +1,17 @@
 """HTTP as production serves it: gunicorn with config/deploy/gunicorn.conf.py, real processes on
 loopback, and a clean stop on SIGTERM (what systemd and container stops send)."""
 
-import contextlib
 import json
-import os
 import signal
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django.utils.html import escape
 
 from cms.demo_content import forum as demo
-from tests.live import ROOT, free_port, seeded_env
+from tests.live import ROOT, Service, free_port, seeded_env
 from tests.live import http_get as get
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
@@ -50,62 +44,27 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-class GunicornServer:
+class GunicornServer(Service):
     """One gunicorn master (and its workers) serving config.wsgi on 127.0.0.1."""
 
     def __init__(self, env: dict[str, str], workers: int = 2) -> None:
-        self.port = free_port()
+        port = free_port()
+        variables = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY=str(workers))
+        super().__init__("gunicorn", [GUNICORN, "-c", CONFIG], variables, port)
         self.workers = workers
-        self.env = dict(env, GUNICORN_BIND=f"127.0.0.1:{self.port}", WEB_CONCURRENCY=str(workers))
-        self.process: subprocess.Popen | None = None
-        # A file, not a pipe: nobody reads the error log while it runs.
-        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed by stop()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> "GunicornServer":
-        self.process = subprocess.Popen(
-            [GUNICORN, "-c", CONFIG],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
-            # Its own process group, so teardown can end the master and any worker left over.
-            start_new_session=True,
-        )
+        """Started when its port answers and every worker has booted (each logs it)."""
+        super().start(timeout)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+        while self.output().count("Booting worker") < self.workers:
+            if self.process is None or self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.output()[-3000:]}")
-            # Ready when every worker has booted (each logs it) and the port answers.
-            if self.output().count("Booting worker") >= self.workers and self.answers():
-                return self
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"gunicorn's workers did not boot:\n{self.output()[-3000:]}")
             time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start within {timeout} s:\n{self.output()[-3000:]}")
-
-    def answers(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/healthz", timeout=5):  # noqa: S310
-                return True
-        except urllib.error.HTTPError:
-            return True
-        except OSError:
-            return False
-
-    def output(self) -> str:
-        self.log.seek(0)
-        return self.log.read()
-
-    def stop(self) -> None:
-        if self.process:
-            # The whole group, even when the master is gone: a worker it left behind dies too.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-        self.log.close()
+        return self
 
 
 @pytest.fixture(scope="module")
