@@ -264,3 +264,17 @@ def test_an_arabic_post_on_an_english_page_keeps_its_direction_and_says_no_trans
     assert 'lang="ar"' in shown
     assert '<div class="body" data-slot="body" dir="auto">' in shown
     assert "no machine translation available" in shown
+
+
+def test_quoting_a_translated_post_quotes_what_its_author_wrote(spanish_thread, run_tasks, client):
+    page(spanish_thread)
+    run_tasks()
+    first = spanish_thread.posts.get()
+    reader = verified_member("citadora")
+    client.force_login(reader)
+    assert 'data-slot="mt-label"' in page(spanish_thread, client=client).content.decode()
+
+    form = client.get(f"/pt/t/{spanish_thread.pk}/reply/?quote={first.pk}").content.decode()
+
+    assert "La fiscalía revisa los criterios" in form
+    assert PostTranslation.objects.get(post=first).body_html not in form
