@@ -14,7 +14,7 @@ WS_PORT ?= 8101
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -115,6 +115,15 @@ bench-production: messages system-deps wrk $(VENV)/.installed-test
 
 bench-worker: messages $(VENV)/.installed-test
 	timeout 600 $(PY) bench/worker.py
+
+# Issue 20: each engine's and route's speed and quality; posting → translation shown live;
+# recall@10 across languages and search latency (DATABASE_URL for PostgreSQL).
+bench-translation: messages system-deps $(VENV)/.installed-test
+	timeout 600 $(PY) bench/translation.py
+	timeout 600 $(PY) bench/translation_live.py
+
+bench-cross-language: messages $(VENV)/.installed-test
+	timeout 900 $(PY) bench/cross_language.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .run
