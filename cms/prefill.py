@@ -155,7 +155,10 @@ def check(*, user, page: Page, source: str, target: str) -> router.Route:
         raise PrefillRefused(_("Choose a language to translate from other than the one to fill."))
     if not page.permissions_for_user(user).can_edit():
         raise PrefillRefused(_("You may not edit this page."))
-    names = {"source": language_name(source), "target": language_name(target)}
+    names = {
+        "source": language_name(source, in_sentence=True),
+        "target": language_name(target, in_sentence=True),
+    }
     route = router.route(source, target)
     if route is None:
         raise PrefillRefused(

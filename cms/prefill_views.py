@@ -77,8 +77,8 @@ class PrefillView(WagtailAdminTemplateMixin, FormView):
         context["history_url"] = reverse("wagtailadmin_pages:history", args=[self.page.pk])
         context["pending"] = [
             {
-                "source": language_name(row.args_kwargs["kwargs"]["source"]),
-                "target": language_name(row.args_kwargs["kwargs"]["target"]),
+                "source": language_name(row.args_kwargs["kwargs"]["source"], in_sentence=True),
+                "target": language_name(row.args_kwargs["kwargs"]["target"], in_sentence=True),
                 "retrying": attempts(row) > 0,
             }
             for row in prefill.pending(self.page)
@@ -102,8 +102,8 @@ class PrefillView(WagtailAdminTemplateMixin, FormView):
                 "by itself."
             )
             % {
-                "source": language_name(source),
-                "target": language_name(target),
+                "source": language_name(source, in_sentence=True),
+                "target": language_name(target, in_sentence=True),
                 "route": route.name,
                 "quality": quality_label(route.quality),
             },

@@ -133,8 +133,8 @@ def machine_prefill_log(actions):
                 "Draft prefilled by machine translation from %(source)s into %(target)s "
                 "(%(route)s, quality: %(quality)s): %(fields)s"
             ) % {
-                "source": language_name(data.get("source", "")),
-                "target": language_name(data.get("target", "")),
+                "source": language_name(data.get("source", ""), in_sentence=True),
+                "target": language_name(data.get("target", ""), in_sentence=True),
                 "route": data.get("route", ""),
                 "quality": quality_label(data.get("quality", "")),
                 "fields": ", ".join(data.get("fields", [])),

@@ -13,7 +13,7 @@ from functools import cache
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from forum import limits
@@ -65,12 +65,21 @@ def is_known(code: str) -> bool:
     return code in LANG_INFO
 
 
-def language_name(code: str) -> str:
-    """The language's name in the active interface language ("espagnol" on a French page)."""
+# Interface languages that write a language's name in lower case within a sentence ("traducido
+# del inglés"), where Django's catalogs give it capitalized, as in a list.
+LOWER_IN_SENTENCES = {"es", "fr", "pt", "ru"}
+
+
+def language_name(code: str, *, in_sentence: bool = False) -> str:
+    """The language's name in the active interface language ("espagnol" on a French page);
+    ``in_sentence``: as it is written inside a sentence."""
     try:
-        return get_language_info(code)["name_translated"]
+        name = str(get_language_info(code)["name_translated"])
     except KeyError:
         return _("an unknown language")
+    if in_sentence and get_language() in LOWER_IN_SENTENCES:
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def other_languages() -> list[str]:

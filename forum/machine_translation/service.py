@@ -87,7 +87,7 @@ def readings(posts: list[Post], *, user, language: str) -> dict[int, Reading]:
         if post not in wanted:
             result[post.pk] = Reading("original")
             continue
-        source = str(language_name(post.language))
+        source = str(language_name(post.language, in_sentence=True))
         if post.pk in stored:
             row = stored[post.pk]
             result[post.pk] = Reading("translated", source, row.quality, row.body_html, language)
@@ -228,7 +228,7 @@ def announce(row: PostTranslation, post: Post) -> None:
     from forum.realtime.events import publish_event
 
     with translation.override(row.language):
-        source = str(language_name(post.language))
+        source = str(language_name(post.language, in_sentence=True))
         reading = Reading("translated", source, row.quality, "", row.language)
         label = render_to_string("forum/_translation_label.html", {"reading": reading})
     payload = {

@@ -231,7 +231,7 @@ def _in_page_language(hits: list[Hit], user, language: str) -> None:
         if hit.post is not None and hit.post.pk in snippets:
             hit.shown_snippet = snippets[hit.post.pk]
         if hit.language != language:
-            hit.written_in = language_name(hit.language)
+            hit.written_in = language_name(hit.language, in_sentence=True)
         if hit.post is not None and hit.post.thread_id in shown:
             hit.shown_title = shown[hit.post.thread_id]
             hit.original_title = hit.post.thread.title

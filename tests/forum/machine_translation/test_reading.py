@@ -278,3 +278,16 @@ def test_quoting_a_translated_post_quotes_what_its_author_wrote(spanish_thread, 
 
     assert "La fiscalía revisa los criterios" in form
     assert PostTranslation.objects.get(post=first).body_html not in form
+
+
+def test_a_language_is_named_as_a_sentence_writes_it_in_the_readers_language():
+    from django.utils import translation
+
+    from forum.language import language_name
+
+    with translation.override("es"):
+        assert language_name("en", in_sentence=True) == "inglés"
+    with translation.override("de"):
+        assert language_name("en", in_sentence=True) == "Englisch"  # German nouns keep theirs
+    with translation.override("fr"):
+        assert language_name("it", in_sentence=True) == "italien"
