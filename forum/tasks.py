@@ -218,7 +218,7 @@ def translate_posts(post_ids: list[int], language: str) -> int:
     from forum.services.stamps import stamp
 
     posts = Post.objects.filter(pk__in=post_ids, state=Post.State.PUBLISHED).select_related(
-        "thread"
+        "thread__board"
     )
     done, failure = 0, None
     for post in posts:

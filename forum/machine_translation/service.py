@@ -24,7 +24,14 @@ from django.utils import timezone, translation
 
 from forum.language import language_name
 from forum.machine_translation import markup, router
-from forum.models import Post, PostTranslation, Subscription, Thread, ThreadTitleTranslation
+from forum.models import (
+    Board,
+    Post,
+    PostTranslation,
+    Subscription,
+    Thread,
+    ThreadTitleTranslation,
+)
 from forum.models.activity import ReadMarker
 
 logger = logging.getLogger(__name__)
@@ -72,7 +79,12 @@ def languages_read(user) -> frozenset[str]:
     return frozenset(_names()[word] for word in words if word in _names())
 
 
-def readings(posts: list[Post], *, user, language: str) -> dict[int, Reading]:
+def _restricted(board) -> bool:
+    """Is the board's text kept from hosted engines (router.route)?"""
+    return board.visibility != Board.Visibility.PUBLIC
+
+
+def readings(posts: list[Post], *, user, language: str, board: Board) -> dict[int, Reading]:
     """How each post is shown to this reader on a page in ``language`` (one query), asking the
     worker for the translations that are missing."""
     reads = languages_read(user) | {language}
@@ -91,7 +103,7 @@ def readings(posts: list[Post], *, user, language: str) -> dict[int, Reading]:
         if post.pk in stored:
             row = stored[post.pk]
             result[post.pk] = Reading("translated", source, row.quality, row.body_html, language)
-        elif router.route(post.language, language) is None:
+        elif router.route(post.language, language, restricted=_restricted(board)) is None:
             result[post.pk] = Reading("unavailable", source)
         else:
             result[post.pk] = Reading("pending", source)
@@ -149,7 +161,10 @@ def shown_titles(threads: list[Thread], *, user, language: str) -> dict[int, str
     missing = [
         thread.pk
         for thread in foreign
-        if thread.pk not in shown and router.route(thread.language, language) is not None
+        # Asked only where the machine's own engines reach: a list mixes boards, and this
+        # decides nothing but whether to ask (the worker applies each board's rule).
+        if thread.pk not in shown
+        and router.route(thread.language, language, restricted=True) is not None
     ]
     if missing:
         # The title is translated with its thread's first post (service.translate_post); ask()
@@ -174,7 +189,12 @@ def eager_languages(post: Post) -> set[str]:
 
 def translate_soon(post: Post) -> None:
     """After a post is published or edited: its translations for the board's readers."""
-    languages = [code for code in eager_languages(post) if router.route(post.language, code)]
+    restricted = _restricted(post.thread.board)
+    languages = [
+        code
+        for code in eager_languages(post)
+        if router.route(post.language, code, restricted=restricted)
+    ]
     for language in languages:
         ask([post], language)
 
@@ -182,7 +202,7 @@ def translate_soon(post: Post) -> None:
 def translate_post(post: Post, language: str) -> PostTranslation | None:
     """Translate the post's current version (and its thread's title with its first post) into
     ``language`` and store it; None when no engine covers the pair. Raises EngineError."""
-    route = router.route(post.language, language)
+    route = router.route(post.language, language, restricted=_restricted(post.thread.board))
     if route is None:
         return None
     html = markup.translate_html(post.body_html, route.translate)
@@ -203,7 +223,7 @@ def translate_post(post: Post, language: str) -> PostTranslation | None:
 
 
 def translate_title(thread: Thread, language: str) -> ThreadTitleTranslation | None:
-    route = router.route(thread.language, language)
+    route = router.route(thread.language, language, restricted=_restricted(thread.board))
     if route is None:
         return None
     title = markup.translate_title(thread.title, route.translate)

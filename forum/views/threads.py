@@ -54,7 +54,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
         reply_form = PostForm() if can_reply(request.user, thread) else None
         language = get_language()
-        shown = readings(page.posts, user=request.user, language=language)
+        shown = readings(page.posts, user=request.user, language=language, board=thread.board)
         for post in page.posts:  # what forum/_post.html shows of it (a Reading)
             setattr(post, "reading", shown[post.pk])  # noqa: B010 - not a model field
         page.translated = any(reading.state == "translated" for reading in shown.values())

@@ -291,3 +291,45 @@ def test_a_language_is_named_as_a_sentence_writes_it_in_the_readers_language():
         assert language_name("en", in_sentence=True) == "Englisch"  # German nouns keep theirs
     with translation.override("fr"):
         assert language_name("it", in_sentence=True) == "italien"
+
+
+HOSTED_DOWN_DE_RU = {
+    **DOWN,
+    "ENGINES": {
+        **DOWN["ENGINES"],
+        "libretranslate": {"url": "http://127.0.0.1:9", "api_key": "", "languages": "de,ru"},
+    },
+}
+GERMAN = "Die Staatsanwaltschaft überarbeitet ihre Kriterien für jugendliche Ersttäter."
+
+
+@pytest.mark.parametrize(("visibility", "sent"), [("public", True), ("members", False)])
+def test_a_restricted_boards_posts_never_go_to_a_hosted_engine(
+    boards, member, settings, visibility, sent
+):
+    from forum.tasks import translate_posts
+
+    settings.MACHINE_TRANSLATION = HOSTED_DOWN_DE_RU
+    first = start_thread(
+        author=member, board=boards[visibility], title="Kriterien", body=GERMAN, language="de"
+    )
+    reader = verified_member("leser")
+    client = Client()
+    client.force_login(reader)
+
+    shown = page(first.thread, language="ru", client=client).content.decode()
+
+    # Only a hosted engine covers German → Russian: the public board's post waits for it, the
+    # members-only board's post says no translation is available.
+    assert ('data-slot="mt-pending"' in shown) is sent
+    if sent:  # the engine is down: the worker tried to send it, and will again
+        with pytest.raises(EngineError):
+            translate_posts.call([first.pk], "ru")
+    else:  # nothing is sent anywhere
+        assert translate_posts.call([first.pk], "ru") == 0
+
+
+def test_an_operator_may_allow_hosted_engines_for_restricted_boards(boards, member, settings):
+    settings.MACHINE_TRANSLATION = {**HOSTED_DOWN_DE_RU, "HOSTED_FOR_RESTRICTED": True}
+
+    assert router.route("de", "ru", restricted=True) is not None
