@@ -105,6 +105,10 @@ def readings(posts: list[Post], *, user, language: str, board: Board) -> dict[in
             result[post.pk] = Reading("translated", source, row.quality, row.body_html, language)
         elif router.route(post.language, language, restricted=_restricted(board)) is None:
             result[post.pk] = Reading("unavailable", source)
+        elif post.state != Post.State.PUBLISHED:
+            # Held or hidden (its moderators and author see it): not translated until it is
+            # published, so no "on its way" that would never come.
+            result[post.pk] = Reading("original")
         else:
             result[post.pk] = Reading("pending", source)
             missing.append(post)

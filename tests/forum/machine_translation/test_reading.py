@@ -333,3 +333,25 @@ def test_an_operator_may_allow_hosted_engines_for_restricted_boards(boards, memb
     settings.MACHINE_TRANSLATION = {**HOSTED_DOWN_DE_RU, "HOSTED_FOR_RESTRICTED": True}
 
     assert router.route("de", "ru", restricted=True) is not None
+
+
+def test_a_held_post_shown_to_its_moderators_promises_no_translation(
+    spanish_thread, member, moderator, run_tasks
+):
+    from forum.models import ModerationSettings
+
+    settings_row = ModerationSettings.load()
+    settings_row.review_first_posts = 5
+    settings_row.save()
+    newcomer = verified_member("recien")
+    held = post_reply(author=newcomer, thread=spanish_thread, body=SPANISH, language="es")
+    assert held.state == "pending"
+    client = Client()
+    client.force_login(moderator)
+
+    shown = page(spanish_thread, client=client).content.decode()
+    run_tasks()
+
+    article = shown.split(f'data-post-id="{held.pk}"', 1)[1].split("</article>", 1)[0]
+    assert "mt-pending" not in article
+    assert not PostTranslation.objects.filter(post=held).exists()
