@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 
 from forum import limits
 from forum.machine_translation.service import translate_soon
-from forum.models import Flag, ModerationAction, ModerationSettings, Post, Thread
+from forum.models import (
+    Flag,
+    ModerationAction,
+    ModerationSettings,
+    Post,
+    PostTranslation,
+    Thread,
+)
 from forum.permissions import can_flag, check_moderate_board
 from forum.realtime import kinds
 from forum.realtime.events import post_event, queue_event, thread_event
@@ -290,4 +297,6 @@ def record_moderator_edit(
     )
     if redact:
         post.revisions.filter(number__in=after["redacted_revisions"]).update(redaction=action)
+        # Machine translations of the redacted versions would carry the redacted words.
+        PostTranslation.objects.filter(post=post, revision__lt=post.edit_count).delete()
     return action

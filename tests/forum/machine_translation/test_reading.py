@@ -355,3 +355,23 @@ def test_a_held_post_shown_to_its_moderators_promises_no_translation(
     article = shown.split(f'data-post-id="{held.pk}"', 1)[1].split("</article>", 1)[0]
     assert "mt-pending" not in article
     assert not PostTranslation.objects.filter(post=held).exists()
+
+
+def test_a_redacting_edit_deletes_the_translations_of_the_redacted_versions(
+    spanish_thread, moderator, run_tasks
+):
+    page(spanish_thread)
+    run_tasks()
+    first = spanish_thread.posts.get()
+    assert PostTranslation.objects.filter(post=first, revision=0).exists()
+
+    edit_post(
+        editor=moderator,
+        post=first,
+        body="La fiscalía revisa sus criterios de derivación.",
+        language="es",
+        reason="Named a minor",
+        redact=True,
+    )
+
+    assert not PostTranslation.objects.filter(post=first, revision=0).exists()
