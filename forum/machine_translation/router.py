@@ -71,23 +71,25 @@ def engines() -> tuple[Engine, ...]:
     return tuple(import_string(path)() for path in ENGINES)
 
 
-def _edges(available: tuple[Engine, ...]) -> dict[tuple[str, str], tuple[float, Engine]]:
-    """The best engine for each pair, asked again every EDGES_TTL seconds: a hosted engine's
-    languages can change (a LibreTranslate server down at start comes back)."""
+def _edges(available: tuple[Engine, ...]) -> tuple[dict, dict]:
+    """The best engine for each pair, and the routes found over them so far; asked again every
+    EDGES_TTL seconds: a hosted engine's languages can change (a LibreTranslate server down at
+    start comes back)."""
     now = time.monotonic()
     known = _edges_known.get(available)
     if known and now - known[0] < EDGES_TTL:
-        return known[1]
+        return known[1], known[2]
     best: dict[tuple[str, str], tuple[float, Engine]] = {}
     for engine in available:
         for pair, score in engine.pairs().items():
             if pair not in best or score > best[pair][0]:
                 best[pair] = (score, engine)
-    _edges_known[available] = (now, best)
-    return best
+    _edges_known[available] = (now, best, {})
+    return best, _edges_known[available][2]
 
 
-_edges_known: dict[tuple[Engine, ...], tuple[float, dict]] = {}
+# Per set of engines: when its pairs were asked, the best engine per pair, the routes found.
+_edges_known: dict[tuple[Engine, ...], tuple[float, dict, dict]] = {}
 EDGES_TTL = 300
 
 
@@ -114,7 +116,14 @@ def route(
     chosen = tuple(engines() if available is None else available)
     if restricted and not settings.MACHINE_TRANSLATION.get("HOSTED_FOR_RESTRICTED"):
         chosen = tuple(engine for engine in chosen if engine.name in OFFLINE)
-    edges = _edges(chosen)
+    edges, known = _edges(chosen)
+    # A page asks once per post or thread: the answer is kept as long as the pairs it came from.
+    if (source, target) not in known:
+        known[(source, target)] = _best(source, target, edges)
+    return known[(source, target)]
+
+
+def _best(source: str, target: str, edges: dict) -> Route | None:
     best: Route | None = None
     # Depth-first over at most MAX_STEPS steps, never through the same language twice.
     stack: list[tuple[str, tuple[Step, ...], float]] = [(source, (), 1.0)]

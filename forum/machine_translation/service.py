@@ -85,39 +85,37 @@ def _restricted(board) -> bool:
 
 
 def readings(posts: list[Post], *, user, language: str, board: Board) -> dict[int, Reading]:
-    """How each post is shown to this reader on a page in ``language`` (one query), asking the
-    worker for the translations that are missing."""
-    reads = languages_read(user) | {language}
-    wanted = [post for post in posts if post.language not in reads and not post.is_deleted]
+    """How each post is shown to this reader on a page in ``language`` (one query, none when
+    every post is in a language the page or the reader reads), asking the worker for the
+    translations that are missing."""
+    result = {post.pk: Reading("original") for post in posts}
+    foreign = [post for post in posts if post.language != language and not post.is_deleted]
+    if foreign:
+        reads = languages_read(user)
+        foreign = [post for post in foreign if post.language not in reads]
+    if not foreign:
+        return result
+    versions = {post.pk: post.edit_count for post in foreign}
     stored = {
         row.post_id: row
-        for row in PostTranslation.objects.filter(post__in=wanted, language=language)
-        if row.revision == _revision(wanted, row.post_id)
+        for row in PostTranslation.objects.filter(post__in=foreign, language=language)
+        if row.revision == versions[row.post_id]
     }
-    result, missing = {}, []
-    for post in posts:
-        if post not in wanted:
-            result[post.pk] = Reading("original")
-            continue
+    restricted, missing = _restricted(board), []
+    for post in foreign:
         source = str(language_name(post.language, in_sentence=True))
         if post.pk in stored:
             row = stored[post.pk]
             result[post.pk] = Reading("translated", source, row.quality, row.body_html, language)
-        elif router.route(post.language, language, restricted=_restricted(board)) is None:
+        elif router.route(post.language, language, restricted=restricted) is None:
             result[post.pk] = Reading("unavailable", source)
-        elif post.state != Post.State.PUBLISHED:
-            # Held or hidden (its moderators and author see it): not translated until it is
-            # published, so no "on its way" that would never come.
-            result[post.pk] = Reading("original")
-        else:
+        elif post.state == Post.State.PUBLISHED:
             result[post.pk] = Reading("pending", source)
             missing.append(post)
+        # else held or hidden (shown to its moderators and author): translated once published,
+        # so no "on its way" that would never come; it stays as written.
     ask(missing, language)
     return result
-
-
-def _revision(posts: list[Post], post_id: int) -> int:
-    return next(post.edit_count for post in posts if post.pk == post_id)
 
 
 def ask(posts: list[Post], language: str) -> None:

@@ -375,3 +375,22 @@ def test_a_redacting_edit_deletes_the_translations_of_the_redacted_versions(
     )
 
     assert not PostTranslation.objects.filter(post=first, revision=0).exists()
+
+
+def test_a_page_of_posts_in_its_own_language_asks_nothing_about_translations(boards, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    english = start_thread(
+        author=member, board=boards["public"], title="Charging", body="Charging decisions."
+    ).thread
+
+    with CaptureQueriesContext(connection) as queries:
+        assert page(english, language="en").status_code == 200
+
+    asked = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "titletranslation" in q["sql"] or "posttranslation" in q["sql"]
+    ]
+    assert asked == []
