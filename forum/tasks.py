@@ -204,38 +204,31 @@ def prune_relay() -> int:
 def translate_posts(post_ids: list[int], language: str) -> int:
     """Machine-translate these posts (their current version) into ``language``, store each
     and tell the pages waiting for it. Posts no longer published, or translated already, are
-    skipped; an engine that fails raises once the others are done, and the worker retries."""
-    from django.db import transaction
-
+    skipped (a first post whose title changed since gets its title again); an engine that
+    fails raises once the others are done, and the worker retries."""
     from forum.machine_translation.engines.base import EngineError
-    from forum.machine_translation.service import (
-        announce,
-        titles,
-        translate_post,
-        translate_title,
-    )
+    from forum.machine_translation.service import translate_post, translate_title
     from forum.models import Post, PostTranslation
-    from forum.services.stamps import stamp
 
-    posts = Post.objects.filter(pk__in=post_ids, state=Post.State.PUBLISHED).select_related(
-        "thread__board"
+    posts = list(
+        Post.objects.filter(pk__in=post_ids, state=Post.State.PUBLISHED).select_related(
+            "thread__board"
+        )
+    )
+    made = set(
+        PostTranslation.objects.filter(post__in=posts, language=language).values_list(
+            "post_id", "revision"
+        )
     )
     done, failure = 0, None
     for post in posts:
-        made = PostTranslation.objects.filter(post=post, revision=post.edit_count)
-        if made.filter(language=language).exists():
-            if post.position == 1 and not titles([post.thread], language):
-                translate_title(post.thread, language)  # the title changed since
-            continue
         try:
-            with transaction.atomic():
-                row = translate_post(post, language)
-                if row is None:
-                    continue
-                announce(row, post)
-                boards = [post.thread.board_id] if post.position == 1 else []
-                stamp(threads=[post.thread_id], boards=boards)
-            done += 1
+            if (post.pk, post.edit_count) in made:
+                if post.position == 1:
+                    translate_title(post, language)
+                continue
+            if translate_post(post, language) is not None:
+                done += 1
         except EngineError as error:
             failure = error
     if failure is not None:

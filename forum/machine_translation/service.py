@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 
 from forum.language import language_name
 from forum.machine_translation import markup, router
+from forum.machine_translation.router import Route
 from forum.models import (
     Board,
     Post,
@@ -33,6 +34,7 @@ from forum.models import (
     ThreadTitleTranslation,
 )
 from forum.models.activity import ReadMarker
+from forum.services.stamps import stamp
 
 logger = logging.getLogger(__name__)
 
@@ -190,45 +192,66 @@ def eager_languages(post: Post) -> set[str]:
 
 
 def translate_soon(post: Post) -> None:
-    """After a post is published or edited: its translations for the board's readers."""
+    """After a post is published or edited: its translations for the board's readers (no
+    query when no engine could translate it into any site language)."""
     restricted = _restricted(post.thread.board)
-    languages = [
+    reachable = [
         code
-        for code in eager_languages(post)
+        for code, _name in settings.LANGUAGES
         if router.route(post.language, code, restricted=restricted)
     ]
-    for language in languages:
-        ask([post], language)
+    if reachable:
+        for language in eager_languages(post) & set(reachable):
+            ask([post], language)
 
 
 def translate_post(post: Post, language: str) -> PostTranslation | None:
     """Translate the post's current version (and its thread's title with its first post) into
-    ``language`` and store it; None when no engine covers the pair. Raises EngineError."""
+    ``language``, then store it, tell the pages waiting for it and move the change stamps, in
+    one transaction; None when no engine covers the pair. Raises EngineError. The engines run
+    before the transaction opens: a slow one holds no lock."""
     route = router.route(post.language, language, restricted=_restricted(post.thread.board))
     if route is None:
         return None
     html = markup.translate_html(post.body_html, route.translate)
-    row, _created = PostTranslation.objects.update_or_create(
-        post=post,
-        revision=post.edit_count,
-        language=language,
-        defaults={
-            "source_language": post.language,
-            "engine": route.name,
-            "quality": route.quality,
-            "body_html": html,
-        },
-    )
-    if post.position == 1:
-        translate_title(post.thread, language)
+    title = _title_if_stale(post, language) if post.position == 1 else None
+    with transaction.atomic():
+        row, _created = PostTranslation.objects.update_or_create(
+            post=post,
+            revision=post.edit_count,
+            language=language,
+            defaults={
+                "source_language": post.language,
+                "engine": route.name,
+                "quality": route.quality,
+                "body_html": html,
+            },
+        )
+        if title is not None:
+            _store_title(post.thread, language, *title)
+        announce(row, post)
+        stamp(threads=[post.thread_id], boards=[post.thread.board_id] if title else [])
     return row
 
 
-def translate_title(thread: Thread, language: str) -> ThreadTitleTranslation | None:
+def translate_title(first: Post, language: str) -> ThreadTitleTranslation | None:
+    """The title of the first post's thread, changed since the post was translated, again."""
+    title = _title_if_stale(first, language)
+    return _store_title(first.thread, language, *title) if title is not None else None
+
+
+def _title_if_stale(first: Post, language: str) -> tuple[str, Route] | None:
+    """The thread's title translated, unless its stored translation is of the title as it is."""
+    thread = first.thread
+    if titles([thread], language):
+        return None
     route = router.route(thread.language, language, restricted=_restricted(thread.board))
     if route is None:
         return None
-    title = markup.translate_title(thread.title, route.translate)
+    return markup.translate_title(thread.title, route.translate), route
+
+
+def _store_title(thread: Thread, language: str, title: str, route: Route):
     row, _created = ThreadTitleTranslation.objects.update_or_create(
         thread=thread,
         language=language,

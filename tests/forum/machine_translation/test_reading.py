@@ -8,7 +8,7 @@ from forum.machine_translation import router
 from forum.machine_translation.engines.base import EngineError
 from forum.machine_translation.markup import translate_html
 from forum.machine_translation.service import languages_read, titles
-from forum.models import Post, PostTranslation, ThreadTitleTranslation
+from forum.models import Post, PostTranslation, Thread, ThreadTitleTranslation
 from forum.services.moderation import hide_post
 from forum.services.posting import edit_post, post_reply, start_thread
 from tests.factories import verified_member
@@ -394,3 +394,18 @@ def test_a_page_of_posts_in_its_own_language_asks_nothing_about_translations(boa
         if "titletranslation" in q["sql"] or "posttranslation" in q["sql"]
     ]
     assert asked == []
+
+
+def test_a_changed_title_is_translated_again_by_the_next_task(spanish_thread, run_tasks):
+    from forum.tasks import translate_posts
+
+    first = spanish_thread.posts.get()
+    translate_posts.call([first.pk], "pt")
+    Thread.objects.filter(pk=spanish_thread.pk).update(title="Menores y derivación")
+
+    translate_posts.call([first.pk], "pt")  # the post's translation is there: only the title
+
+    assert ThreadTitleTranslation.objects.get(thread=spanish_thread).source == (
+        "Menores y derivación"
+    )
+    assert PostTranslation.objects.filter(post=first).count() == 1
