@@ -22,10 +22,9 @@ import signal
 import subprocess
 from pathlib import Path
 
-from forum.machine_translation.engines.base import EngineError
+from forum.machine_translation.engines.base import EngineError, timeout_seconds
 from forum.machine_translation.engines.offline import (
     engine_enabled,
-    timeout_seconds,
     translate_worded,
 )
 

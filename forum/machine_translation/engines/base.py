@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from django.conf import settings
 
 
 class EngineError(Exception):
@@ -30,3 +33,16 @@ class Engine(Protocol):
         back empty. Raises EngineError on any failure (including a wrong number of texts
         back, or a timeout)."""
         ...
+
+
+def engine_settings(name: str) -> Mapping[str, Any]:
+    """This engine's block of settings.MACHINE_TRANSLATION["ENGINES"], read on every call so a
+    changed setting (and pytest-django's ``settings``) takes effect at once."""
+    conf: Mapping[str, Any] = settings.MACHINE_TRANSLATION
+    return conf.get("ENGINES", {}).get(name) or {}
+
+
+def timeout_seconds() -> float:
+    """How long one engine request may take (MT_TIMEOUT)."""
+    conf: Mapping[str, Any] = settings.MACHINE_TRANSLATION
+    return float(conf.get("TIMEOUT", 20))

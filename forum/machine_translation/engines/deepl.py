@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import EngineError
+from .base import EngineError, engine_settings
 from .hosted import (
     HOSTED_LANGUAGES,
     all_pairs,
     base_url,
-    engine_settings,
     request_json,
     shape_error,
     strings,

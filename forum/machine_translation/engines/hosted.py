@@ -16,11 +16,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings
-
 from forum import limits
 
-from .base import EngineError
+from .base import EngineError, timeout_seconds
 
 # A translation answer is a few times its request at most; anything far bigger is not one.
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
@@ -46,18 +44,6 @@ HOSTED_LANGUAGES = (
     "ja",
     "ko",
 )
-
-
-def engine_settings(name: str) -> Mapping[str, Any]:
-    """This engine's block of settings.MACHINE_TRANSLATION["ENGINES"], read on every call so
-    a changed setting (and pytest-django's `settings`) takes effect at once."""
-    conf: Mapping[str, Any] = settings.MACHINE_TRANSLATION
-    return conf.get("ENGINES", {}).get(name) or {}
-
-
-def request_timeout() -> float:
-    conf: Mapping[str, Any] = settings.MACHINE_TRANSLATION
-    return float(conf.get("TIMEOUT", 20))
 
 
 def all_pairs(languages: tuple[str, ...], score: float) -> dict[tuple[str, str], float]:
@@ -133,7 +119,7 @@ def request_json(
         request.add_header("Content-Type", "application/json; charset=utf-8")
     for name, value in (headers or {}).items():
         request.add_header(name, value)
-    seconds = request_timeout() if timeout is None else timeout
+    seconds = timeout_seconds() if timeout is None else timeout
     try:
         with _opener.open(request, timeout=seconds) as response:
             raw = response.read(MAX_ANSWER_BYTES + 1)

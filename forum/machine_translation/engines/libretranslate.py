@@ -20,13 +20,11 @@ from typing import Any
 
 from django.core.cache import cache
 
-from .base import EngineError
+from .base import EngineError, engine_settings, timeout_seconds
 from .hosted import (
     all_pairs,
     base_url,
-    engine_settings,
     request_json,
-    request_timeout,
     shape_error,
     strings,
     translate_in_batches,
@@ -93,7 +91,7 @@ def server_languages(url: str) -> ServerLanguages | None:
         answer = request_json(
             f"{url}/languages",
             service=SERVICE,
-            timeout=min(LANGUAGES_TIMEOUT, request_timeout()),
+            timeout=min(LANGUAGES_TIMEOUT, timeout_seconds()),
         )
         languages = _read_languages(answer)
     except EngineError:

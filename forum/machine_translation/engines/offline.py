@@ -8,19 +8,13 @@ engine from inventing words for "..." or dropping an emoji-only paragraph, and s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
 
-from django.conf import settings
+from forum.machine_translation.engines.base import engine_settings
 
 
 def engine_enabled(name: str) -> bool:
     """Whether settings.MACHINE_TRANSLATION switches this engine on (read at each call)."""
-    engines = cast(dict[str, dict[str, Any]], settings.MACHINE_TRANSLATION["ENGINES"])
-    return bool(engines.get(name, {}).get("enabled"))
-
-
-def timeout_seconds() -> float:
-    return float(cast(float, settings.MACHINE_TRANSLATION["TIMEOUT"]))
+    return bool(engine_settings(name).get("enabled"))
 
 
 def has_words(text: str) -> bool:

@@ -18,12 +18,11 @@ import json
 import re
 from typing import Any
 
-from .base import EngineError
+from .base import EngineError, engine_settings
 from .hosted import (
     HOSTED_LANGUAGES,
     all_pairs,
     base_url,
-    engine_settings,
     request_json,
     shape_error,
     strings,
