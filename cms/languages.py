@@ -54,3 +54,16 @@ def preview_language_links(request: HttpRequest) -> list[dict]:
         return []
     current = preview_language(getattr(request, "preview_mode", None))
     return [language_link(code, f"{base}?mode={code}", current) for code, _ in settings.LANGUAGES]
+
+
+def is_empty(value) -> bool:
+    """A translated field with nothing in it (None, blanks, an empty StreamField or list): the
+    English fallback shows instead, and a machine translation may fill it."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return len(value) == 0
+    except TypeError:
+        return False

@@ -29,6 +29,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 
 from cms import prefill_text
+from cms.languages import is_empty
 from forum.language import language_name
 from forum.machine_translation import router
 from forum.machine_translation.engines.base import EngineError
@@ -65,17 +66,6 @@ def site_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def _empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return len(value) == 0
-    except TypeError:
-        return False
-
-
 def _translated_fields(model: type[models.Model]) -> list[str]:
     try:
         options = translator.get_options_for_model(model)
@@ -98,7 +88,7 @@ def _plan_object(obj: models.Model, source: str, target: str, plan: Plan) -> Non
             build_localized_fieldname(name, source),
         )
         value = getattr(obj, theirs, None)
-        if not _empty(getattr(obj, own, None)) or value is None or _empty(value):
+        if not is_empty(getattr(obj, own, None)) or value is None or is_empty(value):
             continue
         model_field = obj._meta.get_field(own)
         if isinstance(model_field, StreamField):

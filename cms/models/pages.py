@@ -36,17 +36,6 @@ def taken_by_the_site(slug: str, language: str) -> bool:
             return False
 
 
-def _is_empty(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return len(value) == 0
-    except TypeError:
-        return False
-
-
 class SitePage(Page):
     """What every page type shares: English fallback notices and per-language links."""
 
@@ -69,7 +58,7 @@ class SitePage(Page):
                 build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
                 None,
             )
-            if _is_empty(own) and not _is_empty(english):
+            if languages.is_empty(own) and not languages.is_empty(english):
                 missing.add(field)
         return missing
 
