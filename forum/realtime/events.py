@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from asgiref.sync import async_to_sync
@@ -25,10 +28,26 @@ def publish_event(*, stream: Stream, kind: str, payload: dict) -> Event:
     event from the table when it resubscribes with the last id it saw.
     """
     event = Event.objects.create(stream=stream.name, kind=kinds.check(kind), payload=payload)
+    if _QUIET.get():
+        return event
     for group in stream.groups:
         message = {"type": "forum.event", "event": event.as_message(), "group": group}
         transaction.on_commit(partial(_broadcast, group, message))
     return event
+
+
+_QUIET: ContextVar[bool] = ContextVar("forum_events_quiet", default=False)
+
+
+@contextmanager
+def stored_only() -> Iterator[None]:
+    """Events written inside are stored, not broadcast: for bulk writes nobody watches live
+    (seed_demo's thousand posts), whose pages catch up from the table like any reconnect."""
+    token = _QUIET.set(True)
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
 
 
 def _broadcast(group: str, message: dict) -> None:

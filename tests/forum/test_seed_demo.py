@@ -258,3 +258,20 @@ def test_the_demo_can_be_seeded_without_queuing_translations(django_capture_on_c
         call_command("seed_demo", "--no-translations", stdout=io.StringIO())
 
     assert not DBTaskResult.objects.filter(task_path="forum.tasks.translate_posts").exists()
+
+
+@pytest.mark.django_db
+def test_events_written_stored_only_are_kept_for_catch_up_and_not_broadcast(
+    django_capture_on_commit_callbacks,
+):
+    from forum.models import Event
+    from forum.realtime import kinds, streams
+    from forum.realtime.events import publish_event, stored_only
+
+    with django_capture_on_commit_callbacks() as quiet, stored_only():
+        publish_event(stream=streams.thread(1), kind=kinds.POST_CREATED, payload={})
+    with django_capture_on_commit_callbacks() as loud:
+        publish_event(stream=streams.thread(1), kind=kinds.POST_CREATED, payload={})
+
+    assert Event.objects.filter(stream="thread:1").count() == 2
+    assert (len(quiet), len(loud)) == (0, len(streams.thread(1).groups))
