@@ -13,6 +13,7 @@ not work on these machines. axe-core comes from the npm registry (tests/browser/
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.live import ROOT, DaphneServer, Service, manage, project_env, sqlite_site
 
@@ -148,6 +150,12 @@ def new_context(browser, site):
 
     yield make
     for context in contexts:
+        # A page may be mid-navigation (a moderator's page reloads when a post is hidden): CI
+        # saw context.close() wait forever on one. Each page is first sent to a blank page,
+        # bounded, so the context closes with nothing in flight.
+        for open_page in context.pages:
+            with contextlib.suppress(PlaywrightError):
+                open_page.goto("about:blank", timeout=5_000)
         context.close()
 
 
