@@ -14,7 +14,7 @@ WS_PORT ?= 8101
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language bench-peers bench-members bench-lists bench-digests wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -104,7 +104,7 @@ bench-search: $(VENV)/.installed-test
 # Both start a PostgreSQL cluster and a Redis server of their own (PostgreSQL's binaries and
 # redis-server from Debian's packages), so stopping them mid-run touches nothing else.
 bench-load: messages wrk $(VENV)/.installed-test
-	timeout 600 $(PY) bench/load.py
+	timeout 900 $(PY) bench/load.py $(LOAD_ARGS)  # production shape on SQLite; LOAD_ARGS=--postgres, --two-daphne
 
 bench-faults: messages wrk $(VENV)/.installed-test
 	timeout 900 $(PY) bench/faults.py
@@ -115,6 +115,24 @@ bench-production: messages system-deps wrk $(VENV)/.installed-test
 
 bench-worker: messages $(VENV)/.installed-test
 	timeout 600 $(PY) bench/worker.py
+
+# Issue 21: side by side with django-machina 1.3.1 (set up in /tmp/peer-machina by
+# ../shared/bench/peers/machina.sh), same data set, gunicorn and wrk. PEERS_ARGS=--nginx adds the
+# production shape; PEERS_DB=postgres uses PostgreSQL (ours: DATABASE_URL).
+bench-peers: messages system-deps wrk $(VENV)/.installed-test
+	timeout 1800 $(PY) bench/peers.py $(PEERS_ARGS)
+
+# Issue 21: a member's pages in-process, with their queries; MEMBERS_ARGS=--profile for cProfile.
+bench-members: messages $(VENV)/.installed-test
+	timeout 600 $(PY) bench/member_pages.py $(MEMBERS_ARGS)
+
+# Issue 22: the forum index, Latest, New and Unread served (gunicorn, wrk), beside the thread page.
+bench-lists: messages wrk $(VENV)/.installed-test
+	timeout 900 $(PY) bench/member_lists.py $(LISTS_ARGS)
+
+# Issue 22: the digest run for 10,000 members: time and queries per member.
+bench-digests: messages $(VENV)/.installed-test
+	timeout 600 $(PY) bench/digests.py
 
 # Issue 20: each engine's and route's speed and quality; posting → translation shown live;
 # recall@10 across languages and search latency (DATABASE_URL for PostgreSQL).

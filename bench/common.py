@@ -17,6 +17,19 @@ WRK = ["wrk", "-t2", "-c16", "-d10s", "--latency", "--timeout", "5s"]
 RESULTS = ROOT / "bench" / "results"
 
 
+def seed_stamp() -> str:
+    """Changes with the seeder and the peers' data set generator it follows, so a SQLite file
+    seeded by an older version is not reused (bench/seed_forum.py refuses foreign data)."""
+    import hashlib
+    import os
+
+    peers = Path(os.environ.get("PEERS_DIR") or ROOT.parent / "shared" / "bench" / "peers")
+    digest = hashlib.sha256((ROOT / "bench" / "seed_forum.py").read_bytes())
+    if (peers / "dataset.py").is_file():  # when missing, the seeder says so itself
+        digest.update((peers / "dataset.py").read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def benchmark_site(**extra: str) -> dict[str, str]:
     """The benchmarks' forum (bench/seed_forum.py: 10,001 threads on one board, a big thread),
     migrated and seeded, on DATABASE_URL or a kept SQLite file; the environment to serve it."""
@@ -27,7 +40,9 @@ def benchmark_site(**extra: str) -> dict[str, str]:
     variables = {"DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1", **extra}
     if not os.environ.get("DATABASE_URL"):
         RESULTS.mkdir(exist_ok=True)
-        variables["DATABASE_URL"] = f"sqlite:///{RESULTS / 'forum-bench-v1.sqlite3'}"
+        variables["DATABASE_URL"] = (
+            f"sqlite:///{RESULTS / f'forum-bench-v1-{seed_stamp()}.sqlite3'}"
+        )
     env = project_env(**variables)
     manage("migrate", "--noinput", env=env)
     subprocess.run([sys.executable, "bench/seed_forum.py"], cwd=ROOT, env=env, check=True)

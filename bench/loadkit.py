@@ -156,9 +156,8 @@ class PrivateRedis:
 SETUP = """
 import json, sys, django
 django.setup()
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from bench.sessions import signed_in
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
 from forum.models import Board, Profile
 from forum.services.posting import start_thread
 posters, threads = int(sys.argv[1]), int(sys.argv[2])
@@ -167,12 +166,7 @@ board = Board.objects.get(area__slug="juvenile-justice", slug="general")
 def member(name):
     user = get_user_model().objects.create_user(name, f"{name}@example.org", "unused-password")
     Profile.objects.create(user=user, display_name=name.title(), verification="verified")
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return user, session.session_key
+    return user, signed_in(user)
 
 sessions = [member(f"loadposter{n}") for n in range(posters)]
 reader = member("loadreader")[1]
@@ -189,8 +183,8 @@ print(json.dumps({"posters": [key for _, key in sessions], "reader": reader,
 @dataclass
 class Site:
     env: dict[str, str]
-    postgres: PrivatePostgres
-    redis: PrivateRedis
+    postgres: PrivatePostgres | None  # None: the embedded default (SQLite, no Redis)
+    redis: PrivateRedis | None
     posters: list[str]  # session keys
     reader: str
     threads: list[int]
@@ -209,8 +203,10 @@ class Site:
         ).stdout.strip()
 
     def remove(self) -> None:
-        self.redis.kill()
-        self.postgres.remove()
+        if self.redis is not None:
+            self.redis.kill()
+        if self.postgres is not None:
+            self.postgres.remove()
         shutil.rmtree(self.media, ignore_errors=True)
 
 

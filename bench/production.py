@@ -35,19 +35,13 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 SETUP = """
 import django, json; django.setup()
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from bench.sessions import signed_in
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from forum.models import Thread
 member = get_user_model().objects.get(username="user000")
-session = SessionStore()
-session[SESSION_KEY] = str(member.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = member.get_session_auth_hash()
-session.create()
 big = Thread.objects.filter(board__slug="benchmark-board").order_by("-post_count")[0]
-print(json.dumps({"session": session.session_key, "thread": big.pk, "db": connection.vendor}))
+print(json.dumps({"session": signed_in(member), "thread": big.pk, "db": connection.vendor}))
 """
 
 

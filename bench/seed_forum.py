@@ -1,27 +1,58 @@
-"""Seed the benchmark data set `forum-bench-v1` (shared/bench/DATASET.md) with bulk inserts.
+"""Seed the benchmark data set `forum-bench-v1` from the peers' own generator, with bulk inserts.
 
-200 verified members, one public "Benchmark board" with 10,000 one-post threads (thread k by
-member (k*7) mod 200, one minute apart from 2024-01-01T00:00Z), and one more thread of 1,000
-posts (post j by member (j*13) mod 200, 30 s apart, after the others). Bodies: 560-700
-characters of Markdown from a fixed vocabulary and a fixed seed, rendered by the site's own
-renderer. Idempotent: does nothing when the board already exists.
+The data set is defined once, by `shared/bench/peers/dataset.py` (framework-neutral, no Django):
+django-machina is seeded from it by `machina.sh`, and this seeds our models from the very same
+users, threads and posts, so a side-by-side run (bench/peers.py) compares byte-identical
+content. 200 verified members `user000`..`user199` (password "bench-password"), one public
+"Benchmark board" (area "benchmark", slug "benchmark-board") with 10,000 one-post threads and a
+1,000-post thread with the latest activity; subjects, bodies (Markdown rendered by the site's
+own renderer), posters, timestamps and creation order as the generator yields them.
+
+Idempotent: does nothing when the board already holds this data set; refuses (with what to do)
+when it holds something else, such as the data of an older seeder.
 
     DATABASE_URL=sqlite:////tmp/forum-bench.sqlite3 .venv/bin/python bench/seed_forum.py
+
+PEERS_DIR overrides where dataset.py is looked for (default: <repo>/../shared/bench/peers).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import random
 import sys
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django
+
+def peers_dir() -> Path:
+    return Path(os.environ.get("PEERS_DIR") or ROOT.parent / "shared" / "bench" / "peers")
+
+
+def load_dataset() -> ModuleType:
+    """The peers' data set generator (shared/bench/peers/dataset.py), or a clear exit."""
+    path = peers_dir() / "dataset.py"
+    if not path.is_file():
+        sys.exit(
+            f"bench/seed_forum.py: the data set generator {path} is missing. It comes with the "
+            "peer benchmark (shared/bench/peers/); set PEERS_DIR to the folder holding dataset.py."
+        )
+    spec = importlib.util.spec_from_file_location("peers_dataset", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+dataset = load_dataset()
+
+import django  # noqa: E402
 
 django.setup()
 
@@ -32,177 +63,95 @@ from django.db import transaction  # noqa: E402
 from forum.markup import render  # noqa: E402
 from forum.models import Board, Post, Profile, ProgramArea, Thread  # noqa: E402
 
-SEED = 20240101
-START = datetime(2024, 1, 1, tzinfo=UTC)
-MEMBERS, THREADS, BIG_THREAD_POSTS = 200, 10_000, 1_000
-WORDS = [
-    "prosecutor",
-    "office",
-    "charge",
-    "evidence",
-    "witness",
-    "victim",
-    "court",
-    "hearing",
-    "motion",
-    "trial",
-    "appeal",
-    "sentence",
-    "diversion",
-    "program",
-    "county",
-    "statute",
-    "jurisdiction",
-    "counsel",
-    "defense",
-    "plea",
-    "review",
-    "policy",
-    "training",
-    "data",
-    "outcome",
-    "community",
-    "safety",
-    "justice",
-    "report",
-    "practice",
-    "guideline",
-    "investigation",
-    "interview",
-    "forensic",
-    "expert",
-    "record",
-    "disclosure",
-    "timeline",
-    "caseload",
-]
+AREA, BOARD = "benchmark", "benchmark-board"
+THREADS = dataset.N_SMALL_THREADS + 1
+POSTS = dataset.N_SMALL_THREADS + dataset.BIG_THREAD_POSTS
 
 
-def sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 14))]
-    if rng.random() < 0.3:
-        i = rng.randrange(len(words))
-        words[i] = f"**{words[i]}**"
-    if rng.random() < 0.3:
-        i = rng.randrange(len(words))
-        words[i] = f"*{words[i]}*"
-    if rng.random() < 0.2:
-        i = rng.randrange(len(words))
-        words[i] = f"`{words[i]}`"
-    if rng.random() < 0.15:
-        i = rng.randrange(len(words))
-        words[i] = f"[{words[i]}](https://example.org/{words[i]})"
-    return " ".join(words).capitalize() + "."
-
-
-def body(rng: random.Random) -> str:
-    """560-700 characters: paragraphs, a 2-4 item list, sometimes a quote."""
-    target = rng.randint(560, 700)
-    items = "\n".join(
-        f"- {rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(rng.randint(2, 4))
+def already_seeded(board: Board, threads: list[dict]) -> bool:
+    """Whether the board holds this data set (counts, first and last subject), not another."""
+    rows = Thread.objects.filter(board=board)
+    first, last = rows.order_by("pk").first(), rows.order_by("-pk").first()
+    return (
+        rows.count() == THREADS
+        and Post.objects.filter(thread__board=board).count() == POSTS
+        and first is not None
+        and last is not None
+        and first.title == threads[0]["subject"]
+        and last.title == threads[-1]["subject"]
     )
-    parts = [items]
-    if rng.random() < 0.25:
-        parts.insert(0, "> " + sentence(rng))
-    text = ""
-    while len(text) < target:
-        parts.insert(-1, sentence(rng))
-        text = "\n\n".join(parts)
-    if len(text) > 700:  # trim the last paragraph before the list, keep it valid Markdown
-        excess = len(text) - 700
-        parts[-2] = parts[-2][: max(20, len(parts[-2]) - excess - 1)].rstrip("*`[_ ") + "."
-        text = "\n\n".join(parts)
-    return text
-
-
-def title(rng: random.Random, k: int) -> str:
-    return " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(3, 7))) + f" #{k}"
 
 
 def seed() -> None:
-    if Board.objects.filter(slug="benchmark-board").exists():
-        print("forum-bench-v1 already seeded")
-        return
+    threads = list(dataset.threads())
+    board = Board.objects.filter(area__slug=AREA, slug=BOARD).first()
+    if board is not None:
+        if already_seeded(board, threads):
+            print(f"{dataset.NAME} already seeded")
+            return
+        sys.exit(
+            f"bench/seed_forum.py: the board {BOARD!r} holds other data than {dataset.NAME} "
+            "from shared/bench/peers/dataset.py (an older seeder's?). Delete the SQLite file "
+            "or drop the database, and run again."
+        )
     started = time.perf_counter()
-    rng = random.Random(SEED)
     User = get_user_model()
     with transaction.atomic():
-        password = make_password("bench-password")
+        password = make_password(dataset.PASSWORD)
         users = User.objects.bulk_create(
-            User(username=f"user{n:03d}", email=f"user{n:03d}@example.org", password=password)
-            for n in range(MEMBERS)
+            User(
+                username=u["username"],
+                email=u["email"],
+                password=password,
+                date_joined=u["date_joined"],
+            )
+            for u in dataset.users()
         )
         Profile.objects.bulk_create(
             Profile(user=u, display_name=u.username.title(), verification="verified") for u in users
         )
         area, _ = ProgramArea.objects.get_or_create(
-            slug="benchmark", defaults={"name_en": "Benchmark", "position": 9999}
+            slug=AREA, defaults={"name_en": "Benchmark", "position": 9999}
         )
         board = Board.objects.create(
-            area=area, slug="benchmark-board", name_en="Benchmark board", visibility="public"
+            area=area, slug=BOARD, name_en=dataset.BOARD_NAME, visibility="public"
         )
-        threads, posts = [], []
-        for k in range(THREADS):
-            author = users[(k * 7) % MEMBERS]
-            at = START + timedelta(minutes=k)
-            threads.append(
+        rows = Thread.objects.bulk_create(
+            (
                 Thread(
                     board=board,
-                    title=title(rng, k),
-                    author=author,
+                    title=t["subject"],
+                    author=users[t["poster"]],
                     language="en",
-                    created_at=at,
-                    last_post_at=at,
-                    last_poster=author,
-                    post_count=1,
+                    created_at=t["created"],
+                    last_post_at=t["posts"][-1]["created"],
+                    last_poster=users[t["posts"][-1]["poster"]],
+                    post_count=len(t["posts"]),
+                    reply_count=len(t["posts"]) - 1,
+                    changed_at=t["posts"][-1]["created"],
                 )
-            )
-        big_start = START + timedelta(minutes=THREADS)
-        big_last = big_start + timedelta(seconds=30 * (BIG_THREAD_POSTS - 1))
-        threads.append(
-            Thread(
-                board=board,
-                title=title(rng, THREADS),
-                author=users[0],
-                language="en",
-                created_at=big_start,
-                last_post_at=big_last,
-                last_poster=users[((BIG_THREAD_POSTS - 1) * 13) % MEMBERS],
-                post_count=BIG_THREAD_POSTS,
-                reply_count=BIG_THREAD_POSTS - 1,
-            )
+                for t in threads
+            ),
+            batch_size=1000,
         )
-        threads = Thread.objects.bulk_create(threads, batch_size=1000)
-        for thread in threads[:THREADS]:
-            text = body(rng)
-            posts.append(
+        Post.objects.bulk_create(
+            (
                 Post(
-                    thread=thread,
-                    author=thread.author,
-                    position=1,
-                    body_source=text,
-                    body_html=render(text),
-                    language="en",
-                    created_at=thread.created_at,
-                )
-            )
-        big = threads[THREADS]
-        for j in range(BIG_THREAD_POSTS):
-            text = body(rng)
-            posts.append(
-                Post(
-                    thread=big,
-                    author=users[(j * 13) % MEMBERS],
+                    thread=row,
+                    author=users[p["poster"]],
                     position=j + 1,
-                    body_source=text,
-                    body_html=render(text),
+                    body_source=p["body"],
+                    body_html=render(p["body"]),
                     language="en",
-                    created_at=big_start + timedelta(seconds=30 * j),
+                    created_at=p["created"],
                 )
-            )
-        Post.objects.bulk_create(posts, batch_size=1000)
+                for row, t in zip(rows, threads, strict=True)
+                for j, p in enumerate(t["posts"])
+            ),
+            batch_size=1000,
+        )
     print(
-        f"seeded forum-bench-v1: {MEMBERS} members, {len(threads)} threads, {len(posts)} posts "
+        f"seeded {dataset.NAME}: {len(users)} members, {len(rows)} threads, {POSTS} posts "
         f"in {time.perf_counter() - started:.1f} s"
     )
 

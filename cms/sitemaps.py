@@ -1,15 +1,22 @@
-"""One sitemap for the site: every public page and public board, once per language.
+"""The site's sitemaps: every public page, public board and thread of a public board, once per
+language, under one index (/sitemap.xml → /sitemap-<section>.xml, threads in pages).
 
 Django's sitemap framework does the languages (``i18n``): each URL is listed in every site
 language with its ``hreflang`` alternates (``x-default`` is English). Only what a visitor may
-read is listed: live pages without view restrictions, and public boards.
+read is listed: live pages without view restrictions, public boards, and the threads their
+pages list (not held, not merged), each with the moment it last changed.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import index, sitemap
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.cache import cache_page
 from wagtail.models import Page
 
-from forum.models import Board
+from forum.caching import activity_version, listing_version
+from forum.models import Board, Thread
+from forum.selectors import listed_threads
 
 
 class PageSitemap(Sitemap):
@@ -48,4 +55,48 @@ class BoardSitemap(Sitemap):
         return board.changed_at
 
 
-SITEMAPS = {"pages": PageSitemap, "boards": BoardSitemap}
+class ThreadSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = False
+    changefreq = "daily"
+    # Items per page: each is listed in eight languages, and a sitemap holds 50,000 URLs.
+    limit = 5_000
+
+    def items(self):
+        return (
+            listed_threads(Thread.objects.filter(board__visibility=Board.Visibility.PUBLIC))
+            .only("pk", "changed_at")
+            .order_by("pk")
+        )
+
+    def location(self, thread):
+        return reverse("forum:thread", args=[thread.pk])
+
+    def lastmod(self, thread):
+        return thread.changed_at
+
+
+SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {
+    "pages": PageSitemap,
+    "boards": BoardSitemap,
+    "threads": ThreadSitemap,
+}
+
+
+def _cached(view, request: HttpRequest, **kwargs) -> HttpResponse:
+    """Kept 15 minutes and until the listing or a board's list moves (a page published, a
+    board opened or closed, a thread started or renamed): thousands of URLs, built once."""
+    key_prefix = f"sitemap:{listing_version()}:{activity_version()}"
+    return cache_page(15 * 60, key_prefix=key_prefix)(view)(request, sitemaps=SITEMAPS, **kwargs)
+
+
+def cached_sitemap_index(request: HttpRequest) -> HttpResponse:
+    """/sitemap.xml: the sections, the threads' in as many pages as they fill."""
+    return _cached(index, request, sitemap_url_name="sitemap_section")
+
+
+def cached_sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    if section not in SITEMAPS:
+        raise Http404
+    return _cached(sitemap, request, section=section)

@@ -125,7 +125,12 @@ def _sqlite_options(path: str) -> dict:
     # the timeout is how long a writer waits for its turn. Tests use a file, not ":memory:",
     # because SQLite's shared in-memory cache fails concurrent writers instead of queueing them.
     test_name = os.path.join(tempfile.gettempdir(), f"forum-test-{os.getpid()}.sqlite3")
+    # Kept between requests only where one thread serves them all (config/wsgi.py says so):
+    # under ASGI each request may run on a thread of its own, and kept connections would pile.
+    keep = os.environ.get("SQLITE_KEEP_CONNECTION") == "1"
     return {
+        "CONN_MAX_AGE": 600 if keep else 0,
+        "CONN_HEALTH_CHECKS": keep,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "forum.timezones.MemberTimeZoneMiddleware",  # after it: needs request.user
+    "forum.visits.VisitMiddleware",  # and this: marks the member seen (a visit)
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the code was given
     "django.contrib.messages.middleware.MessageMiddleware",
     # After both: a session signed in without its member's code is asked for it (messages).
@@ -165,11 +166,13 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
+    # Sessions from the shared cache, through to the database (never a per-process cache).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # In-memory within a process; group messages from the others (gunicorn, the worker, a second
-    # Daphne) arrive through a table the socket servers poll (forum/realtime/relay.py).
+    # In-process; other processes' group messages come through a table (forum/realtime/relay.py).
     CHANNEL_LAYERS = {"default": {"BACKEND": "forum.realtime.relay.RelayChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    LOCMEM = "django.core.cache.backends.locmem.LocMemCache"  # room for a busy process's parts:
+    CACHES = {"default": {"BACKEND": LOCMEM, "OPTIONS": {"MAX_ENTRIES": 20_000}}}
 
 ELASTICSEARCH_URL = env.service_url("ELASTICSEARCH_URL", env.ELASTICSEARCH_SCHEMES)
 SEARCH_ENGINE = "elasticsearch" if ELASTICSEARCH_URL else "database"
@@ -222,10 +225,9 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # --- Abuse limits (numbers in forum/limits.py, docs/security.md) ---------------------------
 
-# Failed sign-ins (django-axes): LOGIN_FAILURES_BEFORE_LOCKOUT failures for one username from
-# one IP address lock that pair out for LOGIN_LOCKOUT_MINUTES; the member can still sign in from
-# elsewhere, so a stranger cannot lock them out. Attempts are database rows (axes' default
-# handler): each test starts with none. authenticate() needs the request (tests pass one).
+# Failed sign-ins (django-axes): LOGIN_FAILURES_BEFORE_LOCKOUT failures for one username from one
+# IP address lock that pair out for LOGIN_LOCKOUT_MINUTES (no stranger locks a member out
+# everywhere). Attempts are database rows; authenticate() needs the request (tests pass one).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
     "django.contrib.auth.backends.ModelBackend",
@@ -236,12 +238,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "forum.views.accounts.locked_out"
 AXES_USERNAME_CALLABLE = "forum.throttling.axes_username"  # cut to the length axes stores
 AXES_RESET_ON_SUCCESS = True
-# Tries during the pause do not restart it: a member who waits gets in when it says.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a member who waits gets in when it says
 # No record of successful sign-ins (members' addresses); failed ones expire with the pause.
 AXES_DISABLE_ACCESS_LOG = True
-# A wrong two-step code is a failed sign-in too (forum/views/two_factor.py); axes keeps the
-# request's fields, so the code is masked like the user name.
+# A wrong two-step code is a failed sign-in too (views/two_factor.py): masked like the name.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 
 # Two-step sign-in (django-otp; docs/security.md): optional for verified members and every

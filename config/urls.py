@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
-from cms.sitemaps import SITEMAPS
+from cms.sitemaps import cached_sitemap, cached_sitemap_index
 from config import observability
 from config.media import serve_media
 from forum import ids  # noqa: F401 - registers the <id:...> path converter
@@ -32,8 +30,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded pictures, in every environment; documents only through the view above.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
-    # Built from every page in eight languages (hundreds of URLs): cached for 15 minutes.
-    path("sitemap.xml", cache_page(15 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Built from every page in eight languages (hundreds of URLs): cached (cms/sitemaps.py).
+    path("sitemap.xml", cached_sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", cached_sitemap, name="sitemap_section"),
 ]
 
 # Every public page lives under a language prefix (/en/, /es/, ...); "/" redirects to the

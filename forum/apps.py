@@ -12,3 +12,4 @@ class ForumConfig(AppConfig):
         from forum.checks import site_url_check  # noqa: F401 - registers the deploy check
         from forum.realtime import accounts  # noqa: F401 - sockets follow account changes
         from forum.search import signals as search_signals  # noqa: F401 - index updates
+        from forum.visits import signed_in  # noqa: F401 - a sign-in starts a visit

@@ -88,9 +88,20 @@ def other_languages() -> list[str]:
     return sorted(code for code in known if code in LANG_INFO and code not in SITE_LANGUAGES)
 
 
+_CHOICES: dict[tuple[str, str | None], list] = {}
+
+
 def language_choices(*, auto: str | None = None) -> list:
     """A form's choices: the site's languages, then the others by name; ``auto`` labels a
-    leading "detect it" choice (value "")."""
+    leading "detect it" choice (value ""). The same for every form of a page language: made
+    once per language (some 150 names) and kept."""
+    key = (get_language(), auto)
+    if key not in _CHOICES:
+        _CHOICES[key] = _language_choices(auto=auto)
+    return _CHOICES[key]
+
+
+def _language_choices(*, auto: str | None) -> list:
     site = [(code, language_name(code)) for code, _name in settings.LANGUAGES]
     others = sorted(((code, language_name(code)) for code in other_languages()), key=_by_name)
     choices: list = [("", auto)] if auto else []

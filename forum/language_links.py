@@ -4,6 +4,8 @@ so its URL in another language is asked of the page itself."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.urls import translate_url
@@ -28,7 +30,12 @@ def language_link(code: str, url: str, current: str) -> dict:
 
 def path_language_links(request: HttpRequest) -> list[dict]:
     """This same URL in every site language (forum pages: the prefix changes, nothing else)."""
-    path, current = request.get_full_path(), get_language()
+    return _path_language_links(request.get_full_path(), get_language())
+
+
+@lru_cache(maxsize=2048)  # bounded: any path can be asked for
+def _path_language_links(path: str, current: str) -> list[dict]:
+    # Each language's URL is a resolve and a reverse: the same for every reader of a page.
     return [
         language_link(code, translate_url(path, code), current) for code, _ in settings.LANGUAGES
     ]

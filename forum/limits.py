@@ -2,9 +2,12 @@
 
 TITLE_MIN_LENGTH = 5
 TITLE_MAX_LENGTH = 200
+TITLE_EDIT_HOURS = 24  # its author may change a thread's title this long after starting it
 BODY_MIN_LENGTH = 2
 BODY_MAX_LENGTH = 20_000  # characters of Markdown source
 BIO_MAX_LENGTH = 1_000
+BOOKMARK_NOTE_MAX_LENGTH = 500
+BOOKMARK_REMINDER_MAX_DAYS = 366  # a reminder further ahead is refused as a mistake
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 20

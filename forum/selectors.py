@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.functional import Promise
 
 from forum import limits
-from forum.caching import LISTING_TIMEOUT, listing_version
+from forum.caching import LISTING_TIMEOUT, listing_version, stamp_key
 from forum.models import (
     Board,
     Flag,
@@ -34,7 +33,6 @@ from forum.permissions import (
     moderation_scope,
     readable_threads_q,
     visible_boards,
-    visible_posts,
 )
 
 if TYPE_CHECKING:
@@ -127,22 +125,68 @@ def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
     return threads
 
 
-def board_page(user: User, board: Board, *, page: int | str, language: str = "") -> Page:
-    """One page of the board's threads, each with ``unread`` set for signed-in members."""
+def board_page(board: Board, *, page: int | str, language: str = "") -> Page:
+    """One page of the board's threads: the same for every reader (each one's unread marks
+    are unread_threads')."""
     paginator = Paginator(board_threads(board, language=language), limits.THREADS_PER_PAGE)
-    threads_page = paginator.get_page(page)
-    threads = list(threads_page.object_list)
-    read = {}
-    if is_member(user) and threads:
-        read = dict(
-            ReadMarker.objects.filter(user=user, thread__in=threads).values_list(
-                "thread_id", "last_read_position"
-            )
+    return paginator.get_page(page)
+
+
+def unread_threads(user: User, post_counts: dict[int, int]) -> set[int]:
+    """Which of these threads (id → its posts) have posts the member has not read (one query;
+    none for a visitor)."""
+    if not is_member(user) or not post_counts:
+        return set()
+    read = dict(
+        ReadMarker.objects.filter(user=user, thread__in=list(post_counts)).values_list(
+            "thread_id", "last_read_position"
         )
-    for thread in threads:
-        thread.unread = is_member(user) and read.get(thread.pk, 0) < thread.post_count
-    threads_page.object_list = threads
-    return threads_page
+    )
+    return {pk for pk, count in post_counts.items() if read.get(pk, 0) < count}
+
+
+# One thread with a member's marks on it. Written in SQL once: the ORM spent 0.7 ms of a 5 ms
+# page building this query on each request; the database answers it in 0.1 ms.
+THREAD_WITH_MARKS = """
+SELECT t.*,
+  (SELECT m.last_read_position FROM forum_readmarker m
+   WHERE m.user_id = %s AND m.thread_id = t.id) AS marked_position,
+  (SELECT s.level FROM forum_subscription s
+   WHERE s.user_id = %s AND s.thread_id = t.id) AS marked_level
+FROM forum_thread t WHERE t.id = %s
+"""
+
+
+def thread_with_marks(user: User, pk: int) -> Thread | None:
+    """The thread, with the member's marks on it in the same query: ``marked_position`` (how
+    far they have read, None when never) and ``marked_level`` (the level they set on the
+    thread itself; reader_marks reads them)."""
+    if not is_member(user):
+        return Thread.objects.filter(pk=pk).first()
+    thread = next(iter(Thread.objects.raw(THREAD_WITH_MARKS, [user.pk, user.pk, pk])), None)
+    if thread is not None:
+        level = thread.marked_level  # type: ignore[attr-defined]
+        thread.marked_level = Subscription.Level.NORMAL if level is None else int(level)  # type: ignore[attr-defined]
+    return thread
+
+
+def reader_marks(user: User, thread: Thread) -> tuple[int, int]:
+    """How far the member has read the thread, and the level they set on it (Subscription.Level;
+    NORMAL without a row). Two queries, none when the thread came from thread_with_marks; none
+    for a visitor."""
+    if not is_member(user):
+        return 0, Subscription.Level.NORMAL
+    if hasattr(thread, "marked_level"):  # fetched by thread_with_marks
+        return getattr(thread, "marked_position", None) or 0, thread.marked_level
+    marker = ReadMarker.objects.filter(user=user, thread=thread).first()
+    level = (
+        Subscription.objects.filter(user=user, thread=thread)
+        .values_list("level", flat=True)
+        .first()
+    )
+    return (marker.last_read_position if marker else 0), (
+        Subscription.Level.NORMAL if level is None else level
+    )
 
 
 def board_languages(board: Board) -> list[tuple[str, str | Promise]]:
@@ -150,7 +194,7 @@ def board_languages(board: Board) -> list[tuple[str, str | Promise]]:
 
     Cached until the board changes: scanning every thread of a big board on each view is not.
     """
-    key = f"forum:board-languages:{board.pk}:{board.changed_at.timestamp():.6f}"
+    key = f"forum:board-languages:{board.pk}:{stamp_key(board.changed_at)}"
     used = cache.get(key)
     if used is None:
         used = set(board.threads.values_list("language", flat=True).distinct())
@@ -158,45 +202,8 @@ def board_languages(board: Board) -> list[tuple[str, str | Promise]]:
     return [(code, name) for code, name in settings.LANGUAGES if code in used]
 
 
-@dataclass
-class ThreadPage:
-    posts: list[Post]
-    number: int
-    num_pages: int
-    last_read_position: int
-    watching: bool
-    translated: bool = False  # a post on it is shown machine-translated ("Show all originals")
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages
-
-
 def page_of_position(position: int) -> int:
     return max(1, math.ceil(position / limits.POSTS_PER_PAGE))
-
-
-def thread_page(user: User, thread: Thread, *, page: int) -> ThreadPage:
-    """Posts by position: page N holds positions ((N-1)*size, N*size], so permalinks are stable."""
-    num_pages = page_of_position(thread.post_count)
-    page = min(max(1, page), num_pages)
-    first = (page - 1) * limits.POSTS_PER_PAGE + 1
-    visible = visible_posts(
-        user,
-        thread.posts.filter(position__gte=first, position__lt=first + limits.POSTS_PER_PAGE),
-        thread.board,
-    )
-    posts = list(visible.select_related("author__profile").order_by("position"))
-    last_read, watching = 0, False
-    if is_member(user):
-        marker = ReadMarker.objects.filter(user=user, thread=thread).first()
-        last_read = marker.last_read_position if marker else 0
-        watching = Subscription.objects.filter(user=user, thread=thread).exists()
-    return ThreadPage(posts, page, num_pages, last_read, watching)
 
 
 def readable_notifications(user: Member) -> QuerySet[Notification]:
@@ -220,7 +227,27 @@ def readable_notifications(user: Member) -> QuerySet[Notification]:
 def unread_notification_count(user: User) -> int:
     if not is_member(user):
         return 0
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    # Most requests find none at all: a cheap answer, without the readable-boards filter.
+    if not unread.exists():
+        return 0
     return readable_notifications(user).filter(read_at__isnull=True).count()
+
+
+UNREAD_COUNT = "_forum_unread_notifications"
+
+
+def request_unread_count(request) -> int:
+    """The member's unread notifications, counted once a request (the header, the ETag, the
+    thread page's check); forget_unread_count after marking some read."""
+    if not hasattr(request, UNREAD_COUNT):
+        setattr(request, UNREAD_COUNT, unread_notification_count(request.user))
+    count: int = getattr(request, UNREAD_COUNT)
+    return count
+
+
+def forget_unread_count(request) -> None:
+    request.__dict__.pop(UNREAD_COUNT, None)
 
 
 def notifications_for(user: Member) -> QuerySet[Notification]:
@@ -264,6 +291,25 @@ def verification_queue() -> QuerySet[Profile]:
         .select_related("user")
         .order_by("user__date_joined", "pk")
     )
+
+
+def members_waiting(user: User) -> int:
+    """For a site moderator (they alone verify members): how many wait. 0 for anyone else."""
+    scope = moderation_scope(user)
+    if scope is None or not scope.is_site_wide:
+        return 0
+    return verification_queue().order_by().count()
+
+
+WAITING_COUNT = "_forum_members_waiting"
+
+
+def request_members_waiting(request) -> int:
+    """members_waiting, counted once a request (the header and the page's ETag both show it)."""
+    if not hasattr(request, WAITING_COUNT):
+        setattr(request, WAITING_COUNT, members_waiting(request.user))
+    count: int = getattr(request, WAITING_COUNT)
+    return count
 
 
 def members_named(name: str) -> QuerySet:

@@ -1,11 +1,12 @@
 """Receivers for decoupled side effects only (cache invalidation), never for domain writes."""
 
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from forum.caching import bump_listing_version
-from forum.models import Board, ProgramArea
+from forum.caching import bump_listing_version, bump_roles_version
+from forum.models import Board, Moderator, ProgramArea
 from forum.realtime.events import announce_access_change
 
 
@@ -17,6 +18,21 @@ from forum.realtime.events import announce_access_change
 def listing_changed(**kwargs) -> None:
     # After commit, so a concurrent request cannot re-cache the old listing under the new key.
     transaction.on_commit(bump_listing_version)
+
+
+@receiver(post_save, sender=Moderator)
+@receiver(post_delete, sender=Moderator)
+@receiver(m2m_changed, sender=Moderator.areas.through)
+@receiver(m2m_changed, sender=User.user_permissions.through)
+@receiver(m2m_changed, sender=User.groups.through)
+@receiver(m2m_changed, sender=Group.permissions.through)
+@receiver(post_delete, sender=Group)
+@receiver(post_delete, sender=Permission)
+def roles_changed(**kwargs) -> None:
+    # Now and after commit: the scopes kept in the cache (permissions.roles) are asked again,
+    # and a request that read the old roles meanwhile cannot keep them under the new version.
+    bump_roles_version()
+    transaction.on_commit(bump_roles_version)
 
 
 @receiver(post_save, sender=Board)

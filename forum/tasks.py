@@ -11,13 +11,13 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
+from django.core.mail import get_connection, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from forum import limits
+from forum import limits, mailing
 from forum.links import absolute_url
 
 
@@ -74,10 +74,48 @@ def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: s
                 "title": title,
                 "url": absolute_url(path, captured=base_url),
             }
-            subject = render_to_string("forum/email/notification_subject.txt", context).strip()
-            body = render_to_string("forum/email/notification.txt", context)
-        messages.append((subject, body, None, [notification.recipient.email]))
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
+            messages.append(
+                mailing.message(
+                    template="notification",
+                    context=context,
+                    to=notification.recipient.email,
+                    user_id=notification.recipient_id,
+                    kind="notifications",
+                    base=base_url,
+                )
+            )
+    return (get_connection().send_messages(messages) or 0) if messages else 0
+
+
+@task()
+def notify_post_readers(
+    post_id: int, source: str, previous_source: str, new_thread: bool, base_url: str = ""
+) -> int:
+    """Tell the watchers, the quoted and the mentioned of a post (services.notifications),
+    in one transaction: a retry after a failure finds nothing half done. A post no longer
+    published when the worker gets to it (hidden or deleted since) tells nobody; who may read
+    it is the policy's answer at that moment (readers_of_thread)."""
+    from django.db import transaction
+
+    from forum.models import Post
+    from forum.services.notifications import tell_about_post
+
+    post = (
+        Post.objects.filter(pk=post_id, state=Post.State.PUBLISHED)
+        .select_related("thread__board")
+        .first()
+    )
+    if post is None:
+        return 0
+    with transaction.atomic():
+        told = tell_about_post(
+            post,
+            source=source,
+            new_thread=new_thread,
+            previous_source=previous_source,
+            base=base_url,
+        )
+    return len(told)
 
 
 @task()
@@ -164,6 +202,53 @@ def prune_events(days: int = 0) -> int:
 
     cutoff = timezone.now() - timedelta(days=days or limits.EVENT_RETENTION_DAYS)
     return Event.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
+@task()
+def send_bookmark_reminders() -> int:
+    """The bookmark reminders that are due (forum/services/bookmarks.py)."""
+    from forum.services.bookmarks import send_due_reminders
+
+    return send_due_reminders()
+
+
+@task()
+def send_digests(base_url: str = "") -> int:
+    """The daily and weekly digests that are due (forum/digests.py); how many were sent."""
+    from forum.digests import send_digests as send
+
+    return send(base=base_url)[1]
+
+
+@task()
+def send_member_digest(user_id: int, base_url: str = "") -> bool:
+    """One member's digest, if it is due (forum/digests.py): the first, just turned on."""
+    from forum.digests import is_due, send_digest
+    from forum.models import Profile
+
+    profile = (
+        Profile.objects.filter(user_id=user_id, deleted_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+    now = timezone.now()
+    if profile is None or not is_due(profile, now):
+        return False
+    return send_digest(profile, now=now, base=base_url)
+
+
+@task()
+def analyze_database() -> bool:
+    """Refresh the embedded SQLite database's planner statistics (ANALYZE): without them SQLite
+    sorts every thread for Latest instead of walking its index (forum/views/lists.py).
+    PostgreSQL's autovacuum does this itself; True when it ran."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True
 
 
 @task()

@@ -4,6 +4,9 @@ import forum.ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import (
     accounts,
     boards,
+    bookmarks,
+    following,
+    lists,
     moderation,
     notifications,
     posts,
@@ -11,6 +14,7 @@ from forum.views import (
     search,
     threads,
     two_factor,
+    unsubscribe,
 )
 from forum.views.home import home
 
@@ -18,18 +22,27 @@ app_name = "forum"
 
 urlpatterns = [
     path("forum/", home, name="home"),
+    path("latest/", lists.latest, name="latest"),
+    path("new/", lists.new, name="new"),
+    path("unread/", lists.unread, name="unread"),
     path("b/<slug:area>/<slug:board>/", boards.board_detail, name="board"),
     path("b/<slug:area>/<slug:board>/new/", boards.new_thread, name="new_thread"),
-    path("b/<slug:area>/<slug:board>/watch/", boards.watch_board, name="watch_board"),
+    path("b/<slug:area>/<slug:board>/watch/", following.follow_board, name="watch_board"),
+    path("areas/<slug:area>/follow/", following.follow_area, name="follow_area"),
+    path("accounts/muted/", following.mute_member, name="mute_member"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
     path("t/<id:pk>/", threads.thread_detail, name="thread"),
     path("t/<id:pk>/reply/", threads.reply, name="reply"),
     path("t/<id:pk>/unread/", threads.first_unread, name="first_unread"),
-    path("t/<id:pk>/watch/", threads.watch_thread, name="watch_thread"),
+    path("t/<id:pk>/watch/", following.follow_thread, name="watch_thread"),
+    path("t/<id:pk>/title/", threads.edit_title, name="edit_title"),
     path("posts/<id:pk>/", posts.permalink, name="post"),
     path("posts/<id:pk>/edit/", posts.edit, name="edit_post"),
     path("posts/<id:pk>/delete/", posts.delete, name="delete_post"),
     path("posts/<id:pk>/history/", posts.history, name="post_history"),
     path("posts/<id:pk>/flag/", moderation.flag, name="flag_post"),
+    path("posts/<id:pk>/bookmark/", bookmarks.bookmark_post, name="bookmark_post"),
+    path("bookmarks/", bookmarks.bookmark_list, name="bookmarks"),
     path("posts/<id:pk>/hide/", moderation.post_visibility, {"hide": True}, name="hide_post"),
     path(
         "posts/<id:pk>/restore/",

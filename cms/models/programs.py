@@ -74,10 +74,17 @@ class ProgramPage(SitePage):
                 raise ValidationError({"area": message % {"title": taken.first().title}})
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
         from cms import selectors
+        from forum.activity import with_activity
 
         context = super().get_context(request, *args, **kwargs)
-        context["boards"] = selectors.area_boards(request.user, self.area_id)
+        context["boards"] = with_activity(
+            request.user,
+            selectors.area_boards(request.user, self.area_id),
+            language=get_language(),
+        )
         context["latest_threads"] = selectors.latest_threads(request.user, area_id=self.area_id)
         context["upcoming_events"] = selectors.upcoming_events(area_id=self.area_id, limit=3)
         return context

@@ -41,3 +41,9 @@ forwarded_allow_ips = ""
 # gunicorn's run-time control socket (`gunicornc`) is not used: signals (HUP, TERM) do its work,
 # and several masters on one machine (tests, make run beside a deployment) would share its path.
 control_socket_disable = True
+
+
+def post_worker_init(worker) -> None:
+    """Say when a worker has loaded the site and takes requests ("Booting worker" is said at
+    the fork, seconds earlier): what a deploy, or a test, waits for."""
+    worker.log.info("Worker ready (pid: %s)", worker.pid)

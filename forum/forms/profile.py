@@ -57,6 +57,15 @@ class ProfileForm(forms.ModelForm):
         if not self.stored_avatar:
             del self.fields["remove_avatar"]
         self.order_fields(["display_name", "avatar", "remove_avatar"])
+        # Left out of a form sent without it (an older page, a script): the level stays.
+        self.fields["reply_level"].required = False
+        self.fields["digest"].required = False
+
+    def clean_digest(self) -> str:
+        return self.cleaned_data.get("digest") or self.instance.digest
+
+    def clean_reply_level(self) -> int:
+        return self.cleaned_data.get("reply_level") or self.instance.reply_level
 
     def clean_bio(self) -> str:
         return _no_control_characters(self.cleaned_data["bio"])

@@ -183,7 +183,9 @@ def eager_languages(post: Post) -> set[str]:
     since = timezone.now() - RECENT_READERS
     board_id = post.thread.board_id
     readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
-    watchers = Subscription.objects.filter(Q(thread_id=post.thread_id) | Q(board_id=board_id))
+    watchers = Subscription.objects.filter(
+        Q(thread_id=post.thread_id) | Q(board_id=board_id), level__gt=Subscription.Level.MUTED
+    )
     users = readers.values("user_id").union(watchers.values("user_id"))
     from forum.models import Profile
 
@@ -237,7 +239,12 @@ def translate_post(post: Post, language: str) -> PostTranslation | None:
 def translate_title(first: Post, language: str) -> ThreadTitleTranslation | None:
     """The title of the first post's thread, changed since the post was translated, again."""
     title = _title_if_stale(first, language)
-    return _store_title(first.thread, language, *title) if title is not None else None
+    if title is None:
+        return None
+    with transaction.atomic():  # the pages listing the thread show the new title at once
+        row = _store_title(first.thread, language, *title)
+        stamp(threads=[first.thread_id], boards=[first.thread.board_id])
+    return row
 
 
 def _title_if_stale(first: Post, language: str) -> tuple[str, Route] | None:

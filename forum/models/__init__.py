@@ -1,6 +1,7 @@
-from forum.models.activity import Notification, ReadMarker, Subscription
+from forum.models.activity import MutedMember, Notification, ReadMarker, Subscription
 from forum.models.areas import ProgramArea
 from forum.models.boards import Board
+from forum.models.bookmarks import Bookmark
 from forum.models.events import Event
 from forum.models.members import AllowedEmailDomain, Profile
 from forum.models.moderation import (
@@ -11,18 +12,20 @@ from forum.models.moderation import (
 )
 from forum.models.posts import Post, PostRevision
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
-from forum.models.threads import Thread
+from forum.models.threads import Thread, ThreadTitleRevision
 from forum.models.translations import PostTranslation, ThreadTitleTranslation
 from forum.models.work import RelayMessage, ScheduledJob
 
 __all__ = [
     "AllowedEmailDomain",
     "Board",
+    "Bookmark",
     "Event",
     "Flag",
     "ModerationAction",
     "ModerationSettings",
     "Moderator",
+    "MutedMember",
     "Notification",
     "Post",
     "PostRevision",
@@ -37,5 +40,6 @@ __all__ = [
     "SearchQueueItem",
     "Subscription",
     "Thread",
+    "ThreadTitleRevision",
     "ThreadTitleTranslation",
 ]

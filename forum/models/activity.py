@@ -6,19 +6,36 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.models.areas import ProgramArea
 from forum.models.boards import Board
 from forum.models.posts import Post
 from forum.models.threads import Thread
 
 
 class Subscription(models.Model):
-    """A member watches a thread (told of replies) or a board (told of new threads)."""
+    """How closely a member follows a thread, a board or a program area (Discourse's levels).
+
+    No row is "normal". The closest row decides: a thread's over its board's, a board's over its
+    area's (forum/services/following.py). Watching: told of every post (a board's or an area's:
+    of each new thread and every reply in it); tracking: its threads count in Unread, told only
+    when mentioned or quoted; muted: never listed in Latest, New or Unread, never told.
+    """
+
+    class Level(models.IntegerChoices):
+        MUTED = 0, _("Muted")
+        NORMAL = 1, _("Normal")
+        TRACKING = 2, _("Tracking")
+        WATCHING = 3, _("Watching")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
     )
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, null=True, blank=True)
     board = models.ForeignKey(Board, on_delete=models.CASCADE, null=True, blank=True)
+    area = models.ForeignKey(ProgramArea, on_delete=models.CASCADE, null=True, blank=True)
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=Level.choices, default=Level.WATCHING
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -31,15 +48,38 @@ class Subscription(models.Model):
             models.UniqueConstraint(
                 fields=["user", "board"], condition=Q(board__isnull=False), name="watch_board_once"
             ),
+            models.UniqueConstraint(
+                fields=["user", "area"], condition=Q(area__isnull=False), name="watch_area_once"
+            ),
             models.CheckConstraint(
-                condition=Q(thread__isnull=False, board__isnull=True)
-                | Q(thread__isnull=True, board__isnull=False),
-                name="watch_thread_or_board",
+                condition=Q(thread__isnull=False, board__isnull=True, area__isnull=True)
+                | Q(thread__isnull=True, board__isnull=False, area__isnull=True)
+                | Q(thread__isnull=True, board__isnull=True, area__isnull=False),
+                name="watch_thread_board_or_area",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} watches {self.thread or self.board}"
+        return f"{self.user}: {self.get_level_display()} {self.thread or self.board or self.area}"
+
+
+class MutedMember(models.Model):
+    """A member another has muted: their posts collapse for them, and they cannot notify them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muted_members"
+    )
+    muted = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "muted"], name="mute_member_once"),
+            models.CheckConstraint(condition=~Q(user=models.F("muted")), name="mute_not_oneself"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} muted {self.muted}"
 
 
 class Notification(models.Model):
@@ -49,6 +89,7 @@ class Notification(models.Model):
         MENTION = "mention", _("You were mentioned")
         NEW_THREAD = "new_thread", _("New thread in a board you watch")
         MODERATION = "moderation", _("A moderator acted on your account or your post")
+        BOOKMARK = "bookmark", _("A reminder of a post you bookmarked")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -77,7 +118,7 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "post"],
-                condition=Q(action__isnull=True),
+                condition=Q(action__isnull=True) & ~Q(kind="bookmark"),
                 name="notify_once_per_post",
             ),
         ]

@@ -24,6 +24,8 @@ class Profile(models.Model):
         "time_zone",
         "bio",
         "email_notifications",
+        "digest",
+        "reply_level",
     )
     # The files the member uploads (a picture): the profile form offers them with checks of their
     # own (forum/uploads.py), an export gives their address, an account deletion deletes them.
@@ -72,6 +74,23 @@ class Profile(models.Model):
         verbose_name=_("verified by"),
     )
     email_notifications = models.BooleanField(_("e-mail me my notifications"), default=False)
+
+    class Digest(models.TextChoices):
+        OFF = "off", _("No digest")
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    # The most active threads of what they follow, at 07:00 their time (forum/digests.py).
+    digest = models.CharField(
+        _("e-mail me a digest"), max_length=8, choices=Digest.choices, default=Digest.OFF
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # How a thread is followed once the member replies to it (forum/services/following.py).
+    reply_level = models.PositiveSmallIntegerField(
+        _("when I reply to a thread"),
+        choices=[(3, _("Watch it")), (2, _("Track it")), (1, _("Leave it as it is"))],
+        default=2,
+    )
     verification_note = models.TextField(
         _("reason given with the verification decision"), blank=True
     )
@@ -82,6 +101,11 @@ class Profile(models.Model):
     # The member deleted their account: it stays, anonymized, so their posts and the audit log
     # keep their author (forum.services.privacy.delete_account).
     deleted_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
+    # Visits (forum/visits.py): "New" lists the threads started since the one before this.
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(
+        _("previous visit"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("profile")

@@ -83,6 +83,8 @@ class Flag(models.Model):
     class Meta:
         verbose_name = _("flag")
         verbose_name_plural = _("flags")
+        # The review queue asks which posts have an open flag: read from this index alone.
+        indexes = [models.Index(fields=["outcome", "post"], name="flag_outcome_post")]
         constraints = [
             models.UniqueConstraint(fields=["post", "flagger"], name="flag_once_per_member"),
         ]
@@ -118,6 +120,7 @@ class ModerationAction(models.Model):
         MOVE = "move", _("Moved a thread")
         SPLIT = "split", _("Split a thread")
         MERGE = "merge", _("Merged threads")
+        RETITLE = "retitle", _("Changed a thread's title")
         VERIFY = "verify", _("Verified a member")
         REJECT_MEMBER = "reject_member", _("Rejected a membership")
         WARN = "warn", _("Warned a member")
@@ -163,6 +166,8 @@ class ModerationAction(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation log")
+        # The log filtered by action, newest first: a walk of this index, not a sort.
+        indexes = [models.Index(fields=["kind", "created_at"], name="moderation_kind_time")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
@@ -209,6 +214,21 @@ class ModerationAction(models.Model):
             "title": title,
             "until": until[:16].replace("T", " "),
         }
+
+
+class QueueStamp(models.Model):
+    """How many times a program area's review queue has changed: moved by every service that
+    holds, flags, decides on, hides, restores, deletes, edits the language of or moves a post
+    of the area, in its own transaction (forum.services.review). The moderators' queue
+    pages keep their pages of post ids in the cache under these numbers (forum.selectors)."""
+
+    area = models.OneToOneField(
+        ProgramArea, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.area_id}: {self.version}"
 
 
 @register_setting(icon="warning")

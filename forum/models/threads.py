@@ -44,7 +44,28 @@ class Thread(models.Model):
             models.Index(
                 fields=["board", "-is_pinned", "-last_post_at"], name="thread_board_order"
             ),
+            # Across boards: Latest (by activity) and New (by start), and a board's latest.
+            models.Index(fields=["-last_post_at", "-id"], name="thread_latest"),
+            models.Index(fields=["created_at"], name="thread_started"),
+            models.Index(fields=["board", "-last_post_at"], name="thread_board_latest"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class ThreadTitleRevision(models.Model):
+    """A title a thread had before an edit (forum/services/titles.py): its history."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="title_revisions")
+    title = models.CharField(_("title"), max_length=200)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-edited_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.thread_id}: {self.title}"

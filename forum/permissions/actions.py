@@ -29,6 +29,7 @@ class PostActions:
     approve: bool = False
     member_tools: bool = False  # the moderators' page about the post's author
     history: bool = False  # the "edited" link to the post's versions
+    bookmark: bool = False  # a member keeps it, with a note and a reminder
 
     def __or__(self, other: PostActions) -> PostActions:
         """What either of two posts offers: the live-post template holds both kinds of links."""
@@ -66,6 +67,7 @@ def post_actions(user: User, post: Post, standing: Standing | None = None) -> Po
         approve=moderates and post.state == Post.State.PENDING,
         member_tools=moderates,
         history=standing.sees_history(post),
+        bookmark=is_member(user) and post.state == Post.State.PUBLISHED,
     )
 
 
@@ -75,7 +77,8 @@ def new_post_actions(
     """What this user may do with a post published in this thread after the page was drawn,
     by themselves (own) or by someone else: live.js gives a post arriving live these links."""
     standing = standing or Standing(user, thread)
-    author_id = user.pk if own and is_member(user) else 0  # no account has id 0
+    # The owner's id, or one no account has (-1): a shared Standing's owner is nobody (0).
+    author_id = standing.owner_pk if own and is_member(user) else -1
     return post_actions(
         user,
         Post(thread=thread, author_id=author_id, state=Post.State.PUBLISHED),

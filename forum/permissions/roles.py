@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeGuard
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.contrib.auth.models import User as Account
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from forum.caching import roles_version
 from forum.models import Board, Moderator, Profile
 
 # Who asks: an account (the project uses Django's own user model) or a visitor.
@@ -45,16 +48,45 @@ def moderation_scope(user: User) -> Scope | None:
     if hasattr(user, SCOPE_CACHE):
         cached: Scope | None = getattr(user, SCOPE_CACHE)
         return cached
+    key = f"forum:scope:{user.pk}:{int(user.is_superuser)}:{roles_version()}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = (_scope_of(user),)  # a tuple: None is an answer too
+        cache.set(key, kept, SCOPE_TIMEOUT)
+    setattr(user, SCOPE_CACHE, kept[0])  # asked several times a request: once from the cache
+    return kept[0]
+
+
+# The roles version moves with every change of who moderates what; this only bounds the copies.
+SCOPE_TIMEOUT = 10 * 60
+
+
+def _scope_of(user: Account) -> Scope | None:
     scope: Scope | None = None
-    if user.has_perm(MODERATE):
+    # One query for what every page asks of every member (user.has_perm would take two, and
+    # the moderator row a third): the permission, held or through a group, and the row.
+    app_label, codename = MODERATE.split(".")
+    granted = Permission.objects.filter(
+        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
+        content_type__app_label=app_label,
+        codename=codename,
+    )
+    answers = (
+        Account.objects.filter(pk=user.pk)
+        .values(
+            site=Exists(granted),
+            areas=Exists(Moderator.objects.filter(user=OuterRef("pk"))),
+        )
+        .first()
+    ) or {"site": False, "areas": False}
+    if user.is_superuser or answers["site"]:
         scope = Scope(areas=None, languages=None)
-    else:
+    elif answers["areas"]:
         row = Moderator.objects.filter(user=user).prefetch_related("areas").first()
         if row is not None:
             areas = frozenset(area.pk for area in row.areas.all())
             if areas:
                 scope = Scope(areas=areas, languages=frozenset(row.languages) or None)
-    setattr(user, SCOPE_CACHE, scope)  # asked several times a request: once from the database
     return scope
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum import limits
 from forum.models import Board, Post, Thread
 from forum.permissions.boards import (
     _may_not_post,
@@ -59,14 +62,30 @@ def readers_of_thread(thread: Thread, user_ids: set[int]) -> set[int]:
     return readers_of_board(thread.board, user_ids, only=only)
 
 
+# What every reader of a thread sees of its posts: the published ones, and a placeholder where
+# one was deleted. Held and hidden posts are their authors' and the board's moderators'.
+SEEN_BY_EVERY_READER = (Post.State.PUBLISHED, Post.State.DELETED)
+
+
 class Standing:
     """One user's standing in one thread (may they read it, post at all, moderate it), each
     answer asked once and kept: the rules on posts below read it, and a page asking them for
     each of its posts costs no query per post (reading a group-restricted board is one)."""
 
-    def __init__(self, user: User, thread: Thread) -> None:
+    def __init__(self, user: User, thread: Thread, *, shared: bool = False) -> None:
+        """``shared``: the answers for a part of the page every reader with the same standing
+        sees alike (forum/fragments.py), as if the user had written none of the posts; their
+        own posts are drawn apart with a Standing of their own."""
         self.user = user
         self.thread = thread
+        # Whose posts are "own": no account has id 0.
+        self.owner_pk = user.pk if is_member(user) and not shared else 0
+
+    @property
+    def key(self) -> tuple[bool, ...]:
+        """What the shared answers depend on besides the thread and the post: readers with
+        the same key see a shared part alike."""
+        return (self.reads, self.posts, self.moderates, is_member(self.user))
 
     @cached_property
     def reads(self) -> bool:
@@ -81,7 +100,7 @@ class Standing:
         return moderates_board(self.user, self.thread.board)
 
     def owns(self, post: Post) -> bool:
-        return is_member(self.user) and post.author_id == self.user.pk
+        return post.author_id == self.owner_pk
 
     def may_reply(self) -> bool:
         if not (self.reads and self.posts):
@@ -91,16 +110,16 @@ class Standing:
     def sees_post(self, post: Post) -> bool:
         if not self.reads:
             return False
-        if post.state in (Post.State.PUBLISHED, Post.State.DELETED):
+        if post.state in SEEN_BY_EVERY_READER:
             return True  # a deleted post shows as a placeholder, without its text
         if self.moderates:
             return True
         # Authors see their own held and hidden posts, marked as such.
-        return post.author_id == self.user.pk
+        return self.owns(post)
 
     def _may_change_own(self, post: Post) -> bool:
         return (
-            post.author_id == self.user.pk
+            self.owns(post)
             and self.posts
             and post.state != Post.State.DELETED
             and not self.thread.is_locked
@@ -119,15 +138,31 @@ class Standing:
 
     def may_flag(self, post: Post) -> bool:
         return (
-            self.posts
-            and post.author_id != self.user.pk
-            and post.state == Post.State.PUBLISHED
-            and self.reads
+            self.posts and not self.owns(post) and post.state == Post.State.PUBLISHED and self.reads
         )
 
 
 def can_reply(user: User, thread: Thread) -> bool:
     return Standing(user, thread).may_reply()
+
+
+def can_retitle(user: User, thread: Thread, standing: Standing | None = None) -> bool:
+    """The board's moderators may change a thread's title; its author too, for
+    TITLE_EDIT_HOURS after starting it, while they may post and the thread is open."""
+    standing = standing or Standing(user, thread)
+    if not (is_member(user) and standing.reads):
+        return False
+    if standing.moderates:
+        return True
+    fresh = timezone.now() - thread.created_at <= timedelta(hours=limits.TITLE_EDIT_HOURS)
+    return thread.author_id == user.pk and standing.posts and not thread.is_locked and fresh
+
+
+def check_retitle(user: User, thread: Thread) -> None:
+    if not can_retitle(user, thread):
+        raise PermissionDenied(
+            _("Only the board's moderators, or its author within a day, may change this title.")
+        )
 
 
 def locked_message() -> str:
@@ -150,10 +185,21 @@ def visible_posts(user: User, posts: QuerySet[Post], board: Board) -> QuerySet[P
     """Posts in one board the user may read (the board itself is checked by the caller)."""
     if moderates_board(user, board):
         return posts
-    shown = Q(state__in=[Post.State.PUBLISHED, Post.State.DELETED])
+    shown = Q(state__in=SEEN_BY_EVERY_READER)
     if is_member(user):
         shown |= Q(state__in=[Post.State.PENDING, Post.State.HIDDEN], author_id=user.pk)
     return posts.filter(shown)
+
+
+def posts_seen_alike(standing: Standing, posts: QuerySet[Post]) -> QuerySet[Post]:
+    """The posts every reader with this standing sees in its thread (a shared Standing): all
+    of them for its moderators, else the published ones and the placeholders of deleted ones.
+    Each reader's own held and hidden posts are theirs alone (visible_posts)."""
+    if not standing.reads:
+        return posts.none()
+    if standing.moderates:
+        return posts
+    return posts.filter(state__in=SEEN_BY_EVERY_READER)
 
 
 def check_see_post(user: User, post: Post) -> None:

@@ -30,7 +30,7 @@ User = get_user_model()
 
 def _send(group: str, kind: str) -> None:
     try:
-        async_to_sync(get_channel_layer().group_send)(group, {"type": kind})
+        async_to_sync(get_channel_layer().group_send)(group, {"type": kind, "group": group})
     except Exception:  # the change stands; a socket re-checks at its next subscribe anyway
         logger.exception("could not tell %s of an account change", group)
 

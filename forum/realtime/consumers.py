@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import time
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from forum import limits
-from forum.realtime import presence, streams
+from forum.realtime import fanout, presence, streams
 from forum.realtime.following import ALL_MODERATION, Following, _following
 from forum.realtime.late import _SWEPT, start_sweeping, sweep
 from forum.realtime.replay import _latest, _missed
@@ -34,8 +35,23 @@ CLOSE_RATE_LIMITED = 4429
 
 
 class ForumConsumer(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message: dict) -> None:
+        # Channels hops to the database thread before every message to close stale
+        # connections: a round trip through the one sync thread per socket and frame, though
+        # most messages read nothing. Every database read here goes through
+        # database_sync_to_async, which closes them around itself.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self) -> None:
         self.subscriptions: dict[str, Following] = {}
+        # Per subscription being set up: live events that arrived meanwhile, sent after it.
+        self.early: dict[str, list[dict]] = {}
+        # While an access re-check is under way (hold()), events wait here: one broadcast after
+        # a board went private must not go out before the socket learns it lost the board.
+        self.held, self.waiting = 0, list[dict]()
         self.last_sent: dict[str, int] = {}
         # Per subscription: ids at or below the floor the client has; ids above it delivered so
         # far. A set rather than "the highest id", because events of merged streams (the
@@ -58,16 +74,18 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             session = self.scope.get("session")
             if session is not None and session.session_key:
                 self.account_groups.append(streams.session_group(session.session_key))
+        hub = await fanout.hub()
         for group in self.account_groups:
-            await self.channel_layer.group_add(group, self.channel_name)
+            await hub.join(group, self)
         await self.send_json(
             {"type": "hello", "authenticated": bool(user and user.is_authenticated)}
         )
 
     async def disconnect(self, code) -> None:
         _SWEPT.pop(self, None)
+        hub = await fanout.hub()
         for group in getattr(self, "account_groups", []):
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await hub.leave(group, self)
         subscriptions = getattr(self, "subscriptions", {})
         while subscriptions:  # pop first, so the board's access group is left with the last
             _name, following = subscriptions.popitem()
@@ -147,21 +165,25 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error("stream not found", stream=stream.name)
             return
         # Join first, then replay: an event broadcast in between arrives twice at worst, and
-        # the id check in _deliver drops the copy.
-        for group in following.groups:
-            await self.channel_layer.group_add(group, self.channel_name)
-        if following.board_id is not None:
-            await self.channel_layer.group_add(access_group(following.board_id), self.channel_name)
+        # the id check in _deliver drops the copy. Until the replay is done, live events wait
+        # in self.early, so that the client gets them in order.
         self.subscriptions[stream.name] = following
+        self.early[stream.name] = []
+        hub = await fanout.hub()
+        for group in following.groups:
+            await hub.join(group, self)
+        if following.board_id is not None:
+            await hub.join(access_group(following.board_id), self)
         _SWEPT[self] = None
         start_sweeping()
-        latest = await _latest(following.sources)
+        latest, newest = await _latest(following.sources)
         self.last_sent[stream.name] = last_id if last_id is not None else latest
         self.floor[stream.name], self.seen[stream.name] = self.last_sent[stream.name], set()
         if last_id is not None:
-            # An id beyond the newest event comes from another log (the database restored from
+            # An id beyond the log's newest comes from another log (the database restored from
             # a backup, a client of another site): kept, it would drop every event up to it.
-            missed = None if last_id > latest else await _missed(following.sources, last_id, user)
+            # (Past the stream's own newest is usual: a page's cursor is the whole log's.)
+            missed = None if last_id > newest else await _missed(following.sources, last_id, user)
             if missed is None:
                 self.last_sent[stream.name] = self.floor[stream.name] = latest
                 await self.send_json({"type": "resync", "stream": stream.name, "last_id": latest})
@@ -172,7 +194,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                 # it again at every pass (a page that reloads on it would reload each time).
                 self.seen[stream.name].add(last_id)
                 for event in missed:
-                    await self._deliver(event)
+                    await self._deliver(event, now=True)
         reply = {
             "type": "subscribed",
             "stream": stream.name,
@@ -181,6 +203,10 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         if stream.kind == "thread" and stream.object_id is not None:  # a thread stream has an id
             reply["readers"] = await presence.enter(stream.object_id, self.channel_name)
         await self.send_json(reply)
+        early = self.early[stream.name]
+        while early and not self.held:  # what arrives while these go out joins the list's end
+            await self._deliver(early.pop(0), now=True)
+        self.waiting[:0] = self.early.pop(stream.name)  # held meanwhile: after the re-check
 
     async def unsubscribe(self, name) -> None:
         following = self.subscriptions.pop(name, None) if isinstance(name, str) else None
@@ -191,12 +217,18 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "unsubscribed", "stream": following.stream.name})
 
     async def _leave(self, following: Following) -> None:
+        self.early.pop(following.stream.name, None)
+        hub = await fanout.hub()
         for group in following.groups:
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await hub.leave(group, self)
         board_id = following.board_id
-        still_on_board = any(f.board_id == board_id for f in self.subscriptions.values())
+        still_on_board = any(
+            f.board_id == board_id or access_group(board_id) in f.groups
+            for f in self.subscriptions.values()
+            if board_id is not None
+        )
         if board_id is not None and not still_on_board:
-            await self.channel_layer.group_discard(access_group(board_id), self.channel_name)
+            await hub.leave(access_group(board_id), self)
         thread_id = following.stream.object_id
         if following.stream.kind == "thread" and thread_id is not None:
             await presence.leave(thread_id, self.channel_name)
@@ -204,12 +236,25 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
     # --- Outgoing ---------------------------------------------------------------------------
 
     async def forum_event(self, message: dict) -> None:
-        """An event broadcast to a stream this socket follows."""
+        """An event broadcast to a stream this socket follows (the hub, fanout.py, hands them
+        over; this is for one sent to the socket's own channel)."""
         await self._deliver(message["event"])
 
-    async def _deliver(self, event: dict) -> None:
+    async def deliver(self, event: dict, text: str) -> None:
+        """A broadcast event, already encoded once for every socket of the process."""
+        await self._deliver(event, text=text)
+
+    async def _deliver(self, event: dict, text: str | None = None, *, now: bool = False) -> None:
+        """Send an event unless the client has it; ``now``: from the replay or a backlog."""
         name = self._follower_of(event["stream"])
         if name is None:
+            return
+        if self.held or (self.waiting and not now):  # a re-check under way, or its backlog
+            self.waiting.append(event)
+            return
+        early = self.early.get(name)
+        if early is not None and not now:  # the subscription is still being set up
+            early.append(event)
             return
         event_id, seen = event["id"], self.seen[name]
         if event_id <= self.floor[name] or event_id in seen:
@@ -223,27 +268,64 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             self.floor[name] = sorted(seen)[limits.REPLAY_LIMIT]
             seen.difference_update([i for i in seen if i <= self.floor[name]])
         self.last_sent[name] = max(self.last_sent[name], event_id)
-        await self.send_json(event if name == event["stream"] else {**event, "stream": name})
+        if name != event["stream"]:  # a moderator's areas, merged into one subscription
+            await self.send_json({**event, "stream": name})
+        else:
+            await self.send(text_data=text if text is not None else json.dumps(event))
 
     def _follower_of(self, stored: str) -> str | None:
         """The subscription an event of this stored stream belongs to, if any."""
         if stored in self.subscriptions:
             return stored
-        moderation = self.subscriptions.get("moderation")
-        return "moderation" if moderation and moderation.covers(stored) else None
+        for name in ("moderation", "latest"):  # the merged subscriptions
+            merged = self.subscriptions.get(name)
+            if merged is not None and merged.covers(stored):
+                return name
+        return None
 
     async def forum_presence(self, message: dict) -> None:
         name = streams.thread(message["thread_id"]).name
-        if name in self.subscriptions:
-            await self.send_json(
-                {"type": "presence", "stream": name, "readers": message["readers"]}
-            )
+        frame = {"type": "presence", "stream": name, "readers": message["readers"]}
+        await self.send_frame(name, json.dumps(frame))
+
+    async def send_frame(self, stream: str, text: str) -> None:
+        """A frame about a stream (presence), encoded once by the hub, if still followed."""
+        if stream in self.subscriptions and stream not in self.early and not self.held:
+            await self.send(text_data=text)
+
+    def hold(self) -> None:
+        """An access change is on its way to this socket's own task (fanout.py): until it has
+        been handled, events wait."""
+        self.held += 1
+
+    async def _release(self) -> None:
+        self.held = max(0, self.held - 1)
+        if self.held:
+            return
+        self.waiting.sort(key=lambda event: event["id"])  # per stream, ids grow
+        while self.waiting and not self.held:
+            event = self.waiting.pop(0)
+            name = self._follower_of(event["stream"])
+            if name is not None and name in self.early:
+                self.early[name].append(event)
+            else:
+                await self._deliver(event, now=True)  # those forbidden now are no longer followed
 
     async def forum_access(self, message: dict) -> None:
         """A board's audience changed, or a thread left it: re-check what this socket follows."""
+        try:
+            await self._recheck_board(message["board_id"])
+        finally:
+            await self._release()
+
+    async def _recheck_board(self, board_id: int) -> None:
         user = self.scope.get("user")
+        hub = await fanout.hub()
         for name, following in list(self.subscriptions.items()):
-            if following.board_id != message["board_id"]:
+            if following.merged and access_group(board_id) in following.groups:
+                await self._refresh(name, following)  # the lists across boards
+                continue
+            if following.board_id != board_id:
                 continue
             now = await _following(user, following.stream, fresh=True)
             if now is None:
@@ -254,36 +336,42 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                 )
             elif now.board_id != following.board_id:  # the thread moved to another board
                 following.board_id = now.board_id
-                await self.channel_layer.group_add(access_group(now.board_id), self.channel_name)
-                if not any(f.board_id == message["board_id"] for f in self.subscriptions.values()):
-                    await self.channel_layer.group_discard(
-                        access_group(message["board_id"]), self.channel_name
-                    )
+                await hub.join(access_group(now.board_id), self)
+                if not any(f.board_id == board_id for f in self.subscriptions.values()):
+                    await hub.leave(access_group(board_id), self)
 
     async def forum_recheck(self, message: dict) -> None:
         """The account's access changed (groups, permissions, moderation scope, verification):
         every subscription is checked again; those now forbidden end, moderation follows the
         new scope."""
-        user = self.scope.get("user")
+        try:
+            await self._recheck_account()
+        finally:
+            await self._release()
+
+    async def _recheck_account(self) -> None:
         for name, following in list(self.subscriptions.items()):
-            now = await _following(user, following.stream, fresh=True)
-            if now is not None and (now.sources, now.groups, now.languages) == (
-                following.sources,
-                following.groups,
-                following.languages,
-            ):
-                continue
-            del self.subscriptions[name]
-            await self._leave(following)
-            if now is None:
-                await self.send_json(
-                    {"type": "unsubscribed", "stream": name, "reason": "forbidden"}
-                )
-                continue
-            # A moderator's scope changed: follow the new areas from now on.
-            for group in now.groups:
-                await self.channel_layer.group_add(group, self.channel_name)
-            self.subscriptions[name] = now
+            await self._refresh(name, following)
+
+    async def _refresh(self, name: str, following: Following) -> None:
+        """Follow what the account may follow of the stream now: the same, other sources (a
+        moderator's new scope, the boards a reader may read), or nothing."""
+        now = await _following(self.scope.get("user"), following.stream, fresh=True)
+        if now is not None and (now.sources, now.groups, now.languages) == (
+            following.sources,
+            following.groups,
+            following.languages,
+        ):
+            return
+        del self.subscriptions[name]
+        await self._leave(following)
+        if now is None:
+            await self.send_json({"type": "unsubscribed", "stream": name, "reason": "forbidden"})
+            return
+        self.subscriptions[name] = now
+        hub = await fanout.hub()
+        for group in now.groups:
+            await hub.join(group, self)
 
     async def forum_signout(self, message: dict) -> None:
         """Signed out, password changed or account deleted: close; the tab reconnects with

@@ -61,8 +61,8 @@ def announce_access_change(board_id: int) -> None:
     """After commit, sockets following the board or its threads re-check their access."""
 
     def tell() -> None:
-        message = {"type": "forum.access", "board_id": board_id}
-        _broadcast(streams.access_group(board_id), message)
+        group = streams.access_group(board_id)
+        _broadcast(group, {"type": "forum.access", "board_id": board_id, "group": group})
 
     transaction.on_commit(tell)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from channels.db import database_sync_to_async
 from django.contrib.auth import get_user_model
 
-from forum.permissions import User, moderation_scope, stream_access
+from forum.permissions import User, moderation_scope, stream_access, visible_boards
 from forum.realtime import streams
 
 # The source a site moderator's subscription covers: every area's moderation stream.
@@ -23,6 +23,11 @@ class Following:
     sources: list[str]
     groups: list[str]
     languages: frozenset[str] | None = None  # moderation: only events in these languages
+
+    @property
+    def merged(self) -> bool:
+        """Several stored streams under one name (a moderator's areas, the latest boards)."""
+        return self.stream.kind in ("moderation", "latest")
 
     def covers(self, stored: str) -> bool:
         if stored in self.sources:
@@ -49,6 +54,13 @@ def _following(user: User, stream: streams.Stream, *, fresh: bool = False) -> Fo
         areas = [streams.moderation(area_id) for area_id in sorted(scope.areas or ())]
         sources, groups = [s.name for s in areas], [s.group for s in areas]
         return Following(stream, None, sources, groups, scope.languages)
+    if stream.kind == "latest":
+        # The boards the reader may read now; each board's audience change re-checks it
+        # (its access group), and so does a change of the account's.
+        ids = sorted(visible_boards(user).values_list("pk", flat=True))
+        sources = [streams.board(pk).name for pk in ids]
+        groups = [streams.board(pk).group for pk in ids] + [streams.access_group(pk) for pk in ids]
+        return Following(stream, None, sources, groups)
     allowed, board_id = stream_access(user, stream)
     if not allowed:
         return None

@@ -79,3 +79,8 @@ def start_sweeping() -> None:
     loop = asyncio.get_running_loop()
     if _sweeper is None or _sweeper.done() or _sweeper.get_loop() is not loop:
         _sweeper = loop.create_task(_sweep_forever())
+
+
+def tasks() -> list[asyncio.Task]:
+    """The sweep's task, if any (stopping.py stops it before the loop closes)."""
+    return [_sweeper] if _sweeper is not None else []

@@ -32,6 +32,10 @@ _last_count: dict[int, int] = {}
 _heartbeat: asyncio.Task | None = None
 
 
+def _off_thread(function):
+    return sync_to_async(function, thread_sensitive=False)
+
+
 def _key(thread_id: int, process: str) -> str:
     return f"forum:presence:{thread_id}:{process}"
 
@@ -67,7 +71,9 @@ async def enter(thread_id: int, channel_name: str) -> int:
     """A socket started reading the thread; returns the readers now (it included)."""
     _readers[thread_id].add(channel_name)
     _ensure_heartbeat()
-    readers = await sync_to_async(_publish_and_count)(thread_id, len(_readers[thread_id]))
+    # Off the one thread that serves the sockets' database reads: a cache call reads no
+    # database, and a burst of subscriptions queued behind it there (bench/fanout.py).
+    readers = await _off_thread(_publish_and_count)(thread_id, len(_readers[thread_id]))
     _last_count[thread_id] = readers
     _announce(thread_id)
     return readers
@@ -102,13 +108,14 @@ def _announce(thread_id: int) -> None:
             if _due.get(thread_id) is asyncio.current_task():
                 del _due[thread_id]
         local = len(_readers.get(thread_id, ()))
-        readers = await sync_to_async(_publish_and_count)(thread_id, local)
+        readers = await _off_thread(_publish_and_count)(thread_id, local)
         _last_count[thread_id] = readers
         if not local:
             _last_count.pop(thread_id, None)
+        group = streams.thread(thread_id).group
         await get_channel_layer().group_send(
-            streams.thread(thread_id).group,
-            {"type": "forum.presence", "thread_id": thread_id, "readers": readers},
+            group,
+            {"type": "forum.presence", "thread_id": thread_id, "readers": readers, "group": group},
         )
 
     _due[thread_id] = asyncio.get_running_loop().create_task(announce())
@@ -125,7 +132,7 @@ def _ensure_heartbeat() -> None:
         while _readers:
             await asyncio.sleep(limits.PRESENCE_HEARTBEAT_SECONDS)
             counts = {thread_id: len(local) for thread_id, local in _readers.items()}
-            await sync_to_async(_refresh)(counts)
+            await _off_thread(_refresh)(counts)
 
     _heartbeat = loop.create_task(beat())
 
@@ -133,6 +140,11 @@ def _ensure_heartbeat() -> None:
 def local_readers(thread_id: int) -> int:
     """Sockets of this process reading the thread."""
     return len(_readers.get(thread_id, ()))
+
+
+def tasks() -> list[asyncio.Task]:
+    """The heartbeat and the announcements due (stopping.py stops them)."""
+    return [*([_heartbeat] if _heartbeat is not None else []), *_due.values()]
 
 
 def reset() -> None:

@@ -108,9 +108,17 @@ def _translations_as_now(messages: list[dict]) -> None:
             del payload["html_translated"]
 
 
+def newest_event_id() -> int:
+    """The log's newest id: the cursor a page is drawn at (base.html's data-since), from which
+    its live script subscribes, so that nothing between the drawing and the socket is lost."""
+    return Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 @database_sync_to_async
-def _latest(sources: list[str]) -> int:
-    return (
+def _latest(sources: list[str]) -> tuple[int, int]:
+    """The stream's newest id, and the whole log's (an id past that one is from another log)."""
+    stream = (
         Event.objects.filter(_stored(sources)).order_by("-pk").values_list("pk", flat=True).first()
         or 0
     )
+    return stream, newest_event_id()

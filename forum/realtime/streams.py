@@ -1,7 +1,9 @@
 """Stream and group names, in one place.
 
 A client subscribes to streams by name: ``thread:<id>``, ``board:<id>``, ``user`` (its own
-notifications; stored as ``user:<id>``) and ``moderation``. Each stream is one Channels group.
+notifications; stored as ``user:<id>``), ``moderation`` and ``latest`` (every board the reader
+may read, for the lists across boards: its events are the boards'). Each stream is one Channels
+group.
 
 Moderation events are stored per program area (``moderation:<area id>``; ``moderation:0`` for
 site-wide work such as the verification queue) and broadcast both to that area's group and to
@@ -14,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STREAM = re.compile(r"^(thread|board):([1-9][0-9]{0,17})$|^(user|moderation)$")
+STREAM = re.compile(r"^(thread|board):([1-9][0-9]{0,17})$|^(user|moderation|latest)$")
 
 
 @dataclass(frozen=True)
 class Stream:
-    kind: str  # thread, board, user, moderation
+    kind: str  # thread, board, user, moderation, latest
     object_id: int | None = None
 
     @property
@@ -54,7 +56,7 @@ def parse(name: object, *, user_id: int | None) -> Stream | None:
         return Stream(match.group(1), int(match.group(2)))
     if match.group(3) == "user":
         return Stream("user", user_id) if user_id else Stream("user", 0)
-    return Stream("moderation")
+    return Stream(match.group(3))
 
 
 def thread(thread_id: int) -> Stream:

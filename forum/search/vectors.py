@@ -6,8 +6,9 @@ permission rule and the narrowing filters read (board, state, author, date). An 
 never changed in place (an update deletes it and writes a new row), so a row's id names the same
 facts for as long as it exists. Writers stamp ``SearchIndexState.vectors_token`` with a new value
 in the same transaction; a search reads the token and, only when it changed, brings the matrix
-up to date: the id and first bytes of each vector are compared (a row deleted, written, or an id
-used again after a test's rollback) and only new rows' vectors are read.
+up to date: each row's id, the first bytes of its vector and what the permission rule reads are
+compared (a row deleted, written, or an id used again after a test's rollback, even for the same
+text on another board or in another state) and only new rows' vectors are read.
 
 The permission mask is built BEFORE the similarity ranking, so a row the audience may not see is
 never a candidate; the engine then reads the candidates back through ``audience_q`` (database.py)
@@ -25,7 +26,8 @@ from django.db.models.functions import Substr
 from forum.search import embeddings
 from forum.search.engines.base import Audience, Filters
 
-PREFIX = 8  # bytes of a vector compared to tell the same row from a new one with its id
+PREFIX = 8  # bytes of a vector compared, with the row's facts, to tell the same row from a new one
+FACTS = ("board_id", "author_id", "state", "created_at")
 NONE = -1  # board or author id of none
 
 
@@ -44,7 +46,7 @@ class VectorCache:
     def clear(self) -> None:
         self.token: str | None = None
         self.ids = np.zeros(0, dtype=np.int64)
-        self.prefixes: list[bytes] = []
+        self.signatures: list[tuple] = []
         self.matrix = np.zeros((0, embeddings.DIMENSIONS), dtype=np.float32)
         self.board = np.zeros(0, dtype=np.int64)
         self.author = np.zeros(0, dtype=np.int64)
@@ -66,14 +68,20 @@ class VectorCache:
         from forum.models import SearchEntry
 
         rows = SearchEntry.objects.filter(vector__isnull=False).order_by("pk")
-        present = list(rows.annotate(head=Substr("vector", 1, PREFIX)).values_list("pk", "head"))
-        known = dict(zip(self.ids.tolist(), self.prefixes, strict=True))
-        keep = [pk for pk, head in present if known.get(pk) == bytes(head)]
-        fresh = [pk for pk, head in present if known.get(pk) != bytes(head)]
+        present = [
+            (pk, (bytes(head), *facts))
+            for pk, head, *facts in rows.annotate(head=Substr("vector", 1, PREFIX)).values_list(
+                "pk", "head", *FACTS
+            )
+        ]
+        known = dict(zip(self.ids.tolist(), self.signatures, strict=True))
+        keep = [pk for pk, signature in present if known.get(pk) == signature]
+        fresh = [pk for pk, signature in present if known.get(pk) != signature]
         kept = np.isin(self.ids, np.array(keep, dtype=np.int64))
         parts = self._read(fresh)
         self.ids = np.concatenate([self.ids[kept], parts["ids"]])
-        self.prefixes = [p for p, k in zip(self.prefixes, kept, strict=True) if k] + parts["pre"]
+        kept_signatures = [s for s, k in zip(self.signatures, kept, strict=True) if k]
+        self.signatures = kept_signatures + parts["pre"]
         self.matrix = np.concatenate([self.matrix[kept], parts["matrix"]])
         for name in ("board", "author", "published", "created"):
             setattr(self, name, np.concatenate([getattr(self, name)[kept], parts[name]]))
@@ -83,7 +91,7 @@ class VectorCache:
     def _read(ids: list[int]) -> dict:
         from forum.models import SearchEntry
 
-        fields = ("pk", "board_id", "author_id", "state", "created_at", "vector")
+        fields = ("pk", *FACTS, "vector")
         rows = []
         for start in range(0, len(ids), 2000):
             chunk = ids[start : start + 2000]
@@ -93,7 +101,7 @@ class VectorCache:
             matrix[index] = embeddings.from_bytes(row[5])
         return {
             "ids": np.array([row[0] for row in rows], dtype=np.int64),
-            "pre": [bytes(row[5])[:PREFIX] for row in rows],
+            "pre": [(bytes(row[5])[:PREFIX], *row[1:5]) for row in rows],
             "matrix": matrix,
             "board": np.array([NONE if row[1] is None else row[1] for row in rows], np.int64),
             "author": np.array([NONE if row[2] is None else row[2] for row in rows], np.int64),

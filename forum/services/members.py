@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from forum import limits, tasks
 from forum.links import absolute_url
+from forum.links import base_url as site_address
 from forum.models import AllowedEmailDomain, Post, Profile, Thread
 from forum.realtime import kinds
 from forum.realtime.events import queue_event
@@ -184,6 +185,12 @@ def update_profile(*, member: Member, form: ProfileForm) -> Profile:
         name_changed = profile.display_name != name_before
         if name_changed or (profile.avatar.name or "") != picture_before:
             touch_pages_showing(member=member, name=name_changed)
+        if "digest" in form.changed_data and profile.digest != Profile.Digest.OFF:
+            # The first digest comes at once (what the member asked for), then each morning.
+            from forum.tasks import send_member_digest
+
+            base = site_address()
+            transaction.on_commit(lambda: send_member_digest.enqueue(member.pk, base))
     return profile
 
 

@@ -12,15 +12,42 @@ from forum.models import Notification, Post, Subscription
 from forum.permissions import readers_of_thread
 from forum.realtime import kinds, streams
 from forum.realtime.events import publish_event
-from forum.tasks import send_moderation_email, send_notification_emails
+from forum.services import following
+from forum.tasks import notify_post_readers, send_moderation_email, send_notification_emails
 
 Kind = Notification.Kind
+Level = Subscription.Level
 # When one post concerns someone in several ways, they get one notification: the most personal.
 PRIORITY = [Kind.MENTION, Kind.QUOTE, Kind.REPLY, Kind.NEW_THREAD]
 
 
-def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = "") -> list[int]:
-    """Store the notifications a new or edited post causes; returns their recipients' ids.
+def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = "") -> None:
+    """Have the worker tell whoever a new or edited post concerns (``tell_about_post``).
+
+    Called in the writer's transaction: the task's row is written with the post, so it is
+    never lost (no gap between the commit and an after-commit hook), and the request does not
+    wait for the fan-out, which costs a row, an event and a broadcast per watcher. An edit
+    (``previous_source`` given) that adds no mention or quote queues nothing.
+    """
+    if previous_source and not any(newly_named(post.body_source, previous_source)):
+        return
+    notify_post_readers.enqueue(post.pk, post.body_source, previous_source, new_thread, base_url())
+
+
+def newly_named(source: str, previous_source: str) -> tuple[set[int], set[str]]:
+    """The posts ``source`` quotes and the usernames it mentions that ``previous_source`` (the
+    text before an edit; "" for a new post) did not."""
+    return (
+        markup.quoted_post_ids(source) - markup.quoted_post_ids(previous_source),
+        markup.mentioned_usernames(source) - markup.mentioned_usernames(previous_source),
+    )
+
+
+def tell_about_post(
+    post: Post, *, source: str, new_thread: bool, previous_source: str = "", base: str = ""
+) -> list[int]:
+    """Store the notifications ``source`` (the post's text when it was written) causes, with
+    their events; returns their recipients' ids. The worker runs it (tasks.notify_post_readers).
 
     An edit (``previous_source`` given) only tells people newly mentioned or quoted.
     """
@@ -33,18 +60,17 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
             if current is None or PRIORITY.index(kind) < PRIORITY.index(current):
                 wanted[user_id] = kind
 
+    # Each member's level for the thread, from its own row, its board's or its area's.
+    if new_thread and not previous_source:
+        levels, told = following.thread_and_place_levels(thread)
+    else:
+        levels = told = following.thread_levels(thread)
     if not previous_source:
-        if new_thread:
-            want(
-                Subscription.objects.filter(board=thread.board_id).values_list("user", flat=True),
-                Kind.NEW_THREAD,
-            )
-        else:
-            want(
-                Subscription.objects.filter(thread=thread).values_list("user", flat=True),
-                Kind.REPLY,
-            )
-    quoted = markup.quoted_post_ids(post.body_source) - markup.quoted_post_ids(previous_source)
+        # A new thread tells those who watch its board or area; a reply, those who watch
+        # the thread (its own row first, then its board's or area's).
+        watching = [user_id for user_id, level in told.items() if level == Level.WATCHING]
+        want(watching, Kind.NEW_THREAD if new_thread else Kind.REPLY)
+    quoted, mentioned = newly_named(source, previous_source)
     if quoted:
         want(
             Post.objects.filter(pk__in=quoted, thread__board=thread.board_id).values_list(
@@ -52,15 +78,18 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
             ),
             Kind.QUOTE,
         )
-    mentioned = markup.mentioned_usernames(post.body_source) - markup.mentioned_usernames(
-        previous_source
-    )
     if mentioned:
         want(
             get_user_model().objects.filter(username__in=mentioned).values_list("pk", flat=True),
             Kind.MENTION,
         )
     wanted.pop(post.author_id, None)
+    # A muted thread (or board, or area) tells nothing, not even a mention; nor does a member
+    # someone muted.
+    for user_id in [user_id for user_id in wanted if levels.get(user_id) == Level.MUTED]:
+        del wanted[user_id]
+    for user_id in following.muting(post.author_id, wanted):
+        del wanted[user_id]
     recipients = readers_of_thread(thread, set(wanted))
     Notification.objects.bulk_create(
         [
@@ -89,7 +118,6 @@ def notify_about_post(post: Post, *, new_thread: bool, previous_source: str = ""
         )
     if recipients:
         ids = sorted(recipients)
-        base = base_url()  # the worker has no request: links start where this one came
         transaction.on_commit(lambda: send_notification_emails.enqueue(post.pk, ids, base))
     return sorted(recipients)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from forum import limits, markup
 from forum.language import detect_language
 from forum.machine_translation.service import translate_soon
-from forum.models import Board, Post, PostRevision, Thread
+from forum.models import Board, Flag, Post, PostRevision, Subscription, Thread
 from forum.permissions import (
     can_redact_history,
     check_reply,
@@ -25,11 +25,12 @@ from forum.permissions import (
 )
 from forum.realtime import kinds
 from forum.realtime.events import post_event, thread_event
+from forum.services.following import follow_on_reply
 from forum.services.locking import lock_post
 from forum.services.moderation import ModerationError, record_moderator_edit
 from forum.services.notifications import notify_about_post
 from forum.services.reading import mark_read, watch_thread
-from forum.services.review import announce_held, needs_review
+from forum.services.review import announce_held, needs_review, queue_changed
 from forum.services.stamps import stamp
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _add_post(
     new_thread: bool,
     held: bool,
 ) -> Post:
-    """The post itself, and what every new post brings: the author watches and has read it.
+    """The post itself, and what every new post brings: the author follows and has read it.
 
     A held post waits for a moderator: nobody is notified and no live page hears of it until
     it is approved; the area's moderators' queue does.
@@ -107,10 +108,17 @@ def _add_post(
         submission_token=submission_token,
         state=Post.State.PENDING if held else Post.State.PUBLISHED,
     )
-    watch_thread(user=author, thread=thread)
+    if new_thread:
+        watch_thread(user=author, thread=thread)  # its starter watches it, as in Discourse
+    else:
+        # A reply follows the thread at the level the member chose in their profile (tracking
+        # unless they changed it); a level they set on the thread itself stays.
+        profile = getattr(author, "profile", None)
+        level = getattr(profile, "reply_level", Subscription.Level.TRACKING)
+        follow_on_reply(user=author, thread=thread, level=level)
     mark_read(user=author, thread=thread, position=position)
     if held:
-        announce_held(post)
+        announce_held(post)  # and the queue's stamp moves
     else:
         notify_about_post(post, new_thread=new_thread)
         translate_soon(post)
@@ -193,9 +201,12 @@ def post_reply(
         held = needs_review(author, locked.board)
         # The row is locked, so the new counters are known without reading them back.
         locked.post_count += 1
+        # The thread's stamp moves even for a held reply: its author and the board's moderators
+        # see it on the thread page, drawn once per class of reader (forum/fragments.py).
+        locked.changed_at = stamp(at=now)
         if not held:  # a held reply counts once approved
             locked.reply_count += 1
-            locked.last_post_at = locked.changed_at = stamp(at=now)
+            locked.last_post_at = now
             locked.last_poster = author
         locked.save(
             update_fields=["post_count", "reply_count", "last_post_at", "changed_at", "last_poster"]
@@ -281,6 +292,11 @@ def _replace_text(editor: Member, current: Post, body: str, language: str, reaso
         reason=reason.strip(),
     )
     previous_source = current.body_source
+    if (
+        current.state == Post.State.PENDING
+        or current.flags.filter(outcome=Flag.Outcome.OPEN).exists()
+    ):
+        queue_changed(current.thread.board.area_id)  # the review queue shows its text
     current.body_source = body
     current.body_html = markup.render(body)
     current.language = language
@@ -313,6 +329,7 @@ def delete_post(*, actor: Member, post: Post) -> Post:
             reply_count=F("reply_count") - int(was_counted), changed_at=now
         )
         stamp(boards=[current.thread.board_id], at=now)
+        queue_changed(current.thread.board.area_id)  # a held or flagged post leaves the queue
         post_event(current, kinds.POST_DELETED)
         thread_event(Thread.objects.get(pk=current.thread_id), kinds.THREAD_UPDATED)
     return current

@@ -25,6 +25,7 @@ from forum.models import (
     Event,
     Flag,
     ModerationAction,
+    MutedMember,
     Notification,
     Post,
     PostRevision,
@@ -33,7 +34,7 @@ from forum.models import (
     Subscription,
 )
 from forum.models.members import public_name
-from forum.permissions import check_delete_own_account
+from forum.permissions import can_see_board, can_see_thread, check_delete_own_account
 from forum.realtime import streams
 from forum.realtime.accounts import close_sockets_of
 from forum.search.documents import POST
@@ -59,12 +60,18 @@ PROFILE_FIELDS = (
     "on_probation",
     "suspended_until",
     "suspension_reason",
+    "last_seen_at",
+    "previous_visit_at",
 )
 # The personal fields a deletion empties; the moderation state (verification, probation,
 # suspension) stays, as the audit log refers to it.
 CLEARED_PROFILE_FIELDS = dict.fromkeys(Profile.PERSONAL_FIELDS, "") | {
     "time_zone": "UTC",
     "email_notifications": False,
+    "reply_level": 2,
+    "digest": "off",
+    "last_seen_at": None,  # when they came (forum/visits.py) goes with them
+    "previous_visit_at": None,
 }
 
 
@@ -91,6 +98,7 @@ def export_member_data(*, member) -> dict:
         "posts": _posts(member),
         "revisions": _revisions(member),
         "subscriptions": _subscriptions(member),
+        "muted_members": _muted_members(member),
         "read_positions": _read_positions(member),
         "notifications": _notifications(member),
         "flags": _flags(member),
@@ -160,15 +168,32 @@ def _revisions(member) -> list[dict]:
 
 
 def _subscriptions(member) -> list[dict]:
-    rows = Subscription.objects.filter(user=member).select_related("thread", "board")
+    rows = Subscription.objects.filter(user=member).select_related("thread__board", "board", "area")
+    # A title is given only while the member may still read it (a board lost since, a thread
+    # held or moved: the row stays theirs, the title is not).
     return [
         {
             "thread_id": row.thread_id,
-            "thread_title": row.thread.title if row.thread is not None else None,
+            "thread_title": row.thread.title
+            if row.thread is not None and can_see_thread(member, row.thread)
+            else None,
             "board_id": row.board_id,
-            "board_name": row.board.name if row.board is not None else None,
+            "board_name": row.board.name
+            if row.board is not None and can_see_board(member, row.board)
+            else None,
+            "area_id": row.area_id,
+            "area_name": row.area.name if row.area is not None else None,
+            "level": Subscription.Level(row.level).label,
             "created_at": _iso(row.created_at),
         }
+        for row in rows.order_by("created_at", "pk")
+    ]
+
+
+def _muted_members(member) -> list[dict]:
+    rows = MutedMember.objects.filter(user=member).select_related("muted")
+    return [
+        {"username": row.muted.get_username(), "muted_at": _iso(row.created_at)}
         for row in rows.order_by("created_at", "pk")
     ]
 
@@ -278,6 +303,7 @@ def delete_account(*, member) -> None:
         profile.deleted_at = now
         profile.save()
         Subscription.objects.filter(user=member).delete()
+        MutedMember.objects.filter(user=member).delete()
         two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
         Notification.objects.filter(recipient=member).delete()
         ReadMarker.objects.filter(user=member).delete()
@@ -337,4 +363,5 @@ def _end_sessions(member) -> None:
         for session in model.objects.filter(expire_date__gt=timezone.now()).iterator()
         if session.get_decoded().get(SESSION_KEY) == str(member.pk)
     ]
-    model.objects.filter(session_key__in=theirs).delete()
+    for key in theirs:  # through the store: a cached copy goes with the row
+        store(session_key=key).delete()

@@ -7,6 +7,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from forum.models import Board, ReadMarker, Subscription, Thread
+from forum.services.following import set_level
 
 
 def mark_read(*, user, thread: Thread, position: int) -> None:
@@ -23,16 +24,16 @@ def mark_read(*, user, thread: Thread, position: int) -> None:
 
 
 def watch_thread(*, user, thread: Thread) -> None:
-    Subscription.objects.get_or_create(user=user, thread=thread)
+    set_level(user=user, thread=thread, level=Subscription.Level.WATCHING)
 
 
 def unwatch_thread(*, user, thread: Thread) -> None:
-    Subscription.objects.filter(user=user, thread=thread).delete()
+    set_level(user=user, thread=thread, level=Subscription.Level.NORMAL)
 
 
 def watch_board(*, user, board: Board) -> None:
-    Subscription.objects.get_or_create(user=user, board=board)
+    set_level(user=user, board=board, level=Subscription.Level.WATCHING)
 
 
 def unwatch_board(*, user, board: Board) -> None:
-    Subscription.objects.filter(user=user, board=board).delete()
+    set_level(user=user, board=board, level=Subscription.Level.NORMAL)

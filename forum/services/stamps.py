@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
+from forum.caching import bump_activity_version
 from forum.models import Board, Thread
 
 Rows = Iterable[Model | int] | QuerySet
@@ -32,8 +34,12 @@ def stamp(*, threads: Rows = (), boards: Rows = (), at: datetime | None = None) 
     for model, rows in ((Thread, threads), (Board, boards)):
         if isinstance(rows, QuerySet):
             model.objects.filter(pk__in=rows).update(changed_at=moment)
-            continue
-        ids = {row.pk if isinstance(row, Model) else row for row in rows}
-        if ids:
+        else:
+            ids = {row.pk if isinstance(row, Model) else row for row in rows}
+            if not ids:
+                continue
             model.objects.filter(pk__in=ids).update(changed_at=moment)
+        if model is Board:
+            # The visitors' lists of boards (forum/activity.py) are drawn again once committed.
+            transaction.on_commit(bump_activity_version)
     return moment

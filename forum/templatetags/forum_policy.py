@@ -23,8 +23,12 @@ def _standing(context: Context, thread: Thread) -> Standing:
     """One Standing per thread for the whole page, so that its posts cost no query each.
 
     Each post is an include with a render context of its own; the outermost one (dicts[0])
-    lasts as long as the page's rendering, and no longer.
+    lasts as long as the page's rendering, and no longer. A part drawn for every reader with
+    the same standing (forum/fragments.py) gives its own as ``forum_standing``.
     """
+    given = context.get("forum_standing")
+    if isinstance(given, Standing) and given.thread.pk == thread.pk:
+        return given
     # The stubs type the render context's values as str; tags keep any object there.
     outermost: dict[Any, Any] = context.render_context.dicts[0]
     standings: dict[int, Standing] = outermost.setdefault("forum_policy.standings", {})

@@ -19,7 +19,7 @@ from forum.forms import (
 )
 from forum.language_links import url_in_language
 from forum.links import base_url
-from forum.models import Profile
+from forum.models import MutedMember, Profile
 from forum.permissions import can_use_two_factor
 from forum.services.members import (
     InvalidConfirmation,
@@ -107,6 +107,11 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
         "profile": instance,
         "two_factor_on": two_factor_on,
         "two_factor_offered": two_factor_on or can_use_two_factor(request.user),
+        "muted_members": list(
+            MutedMember.objects.filter(user=request.user)
+            .select_related("muted")
+            .order_by("muted__username")
+        ),
     }
     return render(request, "forum/profile.html", context)
 

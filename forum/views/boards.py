@@ -1,15 +1,14 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_POST
 
-from forum import limits
-from forum.caching import visitor_page
+from forum import fragments, limits
+from forum.caching import member_page, stamp_key, visitor_page
 from forum.forms import ThreadForm
-from forum.machine_translation.service import shown_titles
-from forum.models import Board
+from forum.models import Board, Subscription
 from forum.permissions import (
     can_see_board,
     can_start_thread,
@@ -19,13 +18,26 @@ from forum.permissions import (
     check_start_thread,
     is_member,
 )
-from forum.selectors import board_by_slugs, board_languages, board_page
-from forum.services import reading
+from forum.selectors import board_by_slugs, board_languages, unread_threads
 from forum.services.posting import start_thread
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import AuthenticatedHttpRequest, int_param, post_url, refused_but_kept
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
+NORMAL = Subscription.Level.NORMAL
+
+
+def board_levels(user, board: Board) -> tuple[int, int]:
+    """The levels the member follows the board and its program area at (NORMAL without a row;
+    one query, none for a visitor)."""
+    if not is_member(user):
+        return NORMAL, NORMAL
+    rows = Subscription.objects.filter(Q(board=board) | Q(area=board.area_id), user=user)
+    found = {
+        ("board" if board_id else "area"): level
+        for board_id, level in rows.values_list("board_id", "level")
+    }
+    return found.get("board", NORMAL), found.get("area", NORMAL)
 
 
 def get_board(request: HttpRequest, area: str, board: str) -> Board:
@@ -59,29 +71,58 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         language = ""
     number = int_param(request.GET.get("page"))
 
-    def render_page() -> HttpResponse:
-        user = request.user
-        page = board_page(user, found, page=number, language=language)
-        threads = list(page.object_list)
-        shown = shown_titles(threads, user=user, language=get_language())
-        for thread in threads:
-            thread.shown_title = shown.get(thread.pk, "")
+    user = request.user
+
+    def marks() -> tuple[fragments.DrawnThreads, set[int], tuple[int, int]]:
+        """The page's threads, and the reader's marks on them: unread, and the levels they
+        follow the board and its area at (one query for both)."""
+        drawn = fragments.board_threads(
+            user, found, page=number, thread_language=language, language=get_language()
+        )
+        return drawn, unread_threads(user, drawn.post_counts), board_levels(user, found)
+
+    def respond(
+        drawn: fragments.DrawnThreads, unread: set[int], levels: tuple[int, int]
+    ) -> HttpResponse:
         context = {
             "board": found,
             "language": language,
-            "page": page,
+            "threads": fragments.unread_marks(drawn.html, unread),
             "thread_languages": board_languages(found),
             "can_start_thread": can_start_thread(user, found),
             "can_watch": can_watch(user, found),
-            "watching": user.is_authenticated and user.subscriptions.filter(board=found).exists(),
+            "board_level": levels[0],
+            "area_level": levels[1],
         }
         return render(request, "forum/board.html", context)
 
-    if number > limits.CACHED_BOARD_PAGES:
-        # Any number can be asked for: caching each would let a client fill the cache.
-        return render_page()
-    return visitor_page(
-        request, "board", found.pk, found.changed_at, number, language, render=render_page
+    if not user.is_authenticated:
+        if number > limits.CACHED_BOARD_PAGES:
+            # Any number can be asked for: caching each would let a client fill the cache.
+            return respond(*marks())
+        return visitor_page(
+            request,
+            "board",
+            found.pk,
+            found.changed_at,
+            number,
+            language,
+            render=lambda: respond(*marks()),
+        )
+    # The member's marks and the board's stamp name the page: an unchanged reload is a 304.
+    drawn, unread, levels = marks()
+    return member_page(
+        request,
+        "board",
+        found.pk,
+        stamp_key(found.changed_at),
+        number,
+        language,
+        sorted(unread),
+        levels,
+        can_start_thread(user, found),
+        can_watch(user, found),
+        render=lambda: respond(drawn, unread, levels),
     )
 
 
@@ -109,14 +150,3 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": found, "form": form})
-
-
-@require_POST
-@login_required
-def watch_board(request: HttpRequest, area: str, board: str) -> HttpResponse:
-    found = get_board(request, area, board)
-    if request.POST.get("watch") == "0":
-        reading.unwatch_board(user=request.user, board=found)
-    elif can_watch(request.user, found):
-        reading.watch_board(user=request.user, board=found)
-    return redirect("forum:board", area=found.area.slug, board=found.slug)

@@ -5,16 +5,18 @@ with what the moderator typed and the reason it was refused."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from forum import limits
@@ -29,7 +31,7 @@ from forum.forms import (
     SplitForm,
     SuspendForm,
 )
-from forum.models import Board, Post, Profile, ProgramArea
+from forum.models import Board, Post, Profile
 from forum.permissions import (
     Scope,
     can_flag,
@@ -38,8 +40,10 @@ from forum.permissions import (
     is_site_moderator,
     moderation_scope,
 )
-from forum.selectors import moderation_log, review_queue, verification_queue
+from forum.queue_cache import review_queue_page
+from forum.selectors import moderation_log, verification_queue
 from forum.services import moderation as acts
+from forum.views import moderation_rows as rows
 from forum.views.helpers import AuthenticatedHttpRequest, id_param, post_url
 from forum.views.posts import get_post
 from forum.views.threads import get_thread
@@ -86,21 +90,36 @@ def review(request: HttpRequest) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         language = ""
     area_id = id_param(request.GET.get("area", ""))
-    queue = review_queue(request.user, language=language, area_id=area_id)
-    page = Paginator(queue, limits.REVIEW_QUEUE_PER_PAGE).get_page(request.GET.get("page"))
-    areas = ProgramArea.objects.all()
-    if scope.areas is not None:
-        areas = areas.filter(pk__in=scope.areas)
-    context = {
-        "page": page,
-        "languages": settings.LANGUAGES,
-        "language": language,
-        "areas": areas,
-        "area_id": area_id,
-        "scope": scope,
-    }
-    template = "forum/moderation/_review_items.html" if "fragment" in request.GET else None
-    return render(request, template or "forum/moderation/review.html", context)
+    page = review_queue_page(
+        request.user, language=language, area_id=area_id, number=request.GET.get("page")
+    )
+    items = rows.queue_items(page)
+    listed = {"page": page.page, "items": items, "query": _filters_query(request)}
+    if "fragment" in request.GET:  # what the live page re-fetches: the list alone, which
+        # needs nothing of the request (no context processors: the header is not in it)
+        return HttpResponse(render_to_string("forum/moderation/_review_items.html", listed))
+    context = {**listed, "filters": rows.review_filters(scope, language=language, area_id=area_id)}
+    return render(request, "forum/moderation/review.html", context)
+
+
+def _ids(selected: QuerySet) -> QuerySet:
+    """A selector's rows as their ids, in its order: the page is chosen on this narrow query,
+    then its rows are read by id (views/moderation_rows.py) — sorting whole rows cost more."""
+    return selected.prefetch_related(None).values_list("pk", flat=True)
+
+
+def _page_ids(page: Page) -> QuerySet:
+    """The page's slice of _ids(): still a query, read as a subquery by moderation_rows."""
+    return cast(QuerySet, page.object_list)
+
+
+def _filters_query(request: HttpRequest) -> str:
+    """The page's filters for its page links ("language=es&"): paging keeps them."""
+    others = request.GET.copy()
+    for name in ("page", "fragment"):
+        others.pop(name, None)
+    query = others.urlencode()
+    return f"{query}&" if query else ""
 
 
 @login_required
@@ -295,12 +314,12 @@ def member_tools(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if _attempt(form, run):
             messages.success(request, _("Done: the change is in the moderation log."))
             return redirect("forum:moderation_member", pk=member.pk)
-    history = moderation_log(request.user, {}).filter(member=member)[:20]
+    history = _ids(moderation_log(request.user, {}).filter(member=member))[:20]
     context = {
         "member": member,
         "profile": getattr(member, "profile", None),
         "forms": forms,
-        "history": history,
+        "history": rows.rendered(rows.LOG_ROW, rows.log_rows(history)),
         "site_moderator": is_site_moderator(request.user),
     }
     return render(request, "forum/moderation/member.html", context, status=_status(*forms.values()))
@@ -314,10 +333,12 @@ def log(request: HttpRequest) -> HttpResponse:
     _check_moderator(request)
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = moderation_log(request.user, filters)
-    page = Paginator(rows, limits.MODERATION_LOG_PER_PAGE).get_page(request.GET.get("page"))
-    others = request.GET.copy()
-    others.pop("page", None)
-    query = others.urlencode()
-    context = {"form": form, "page": page, "query": f"{query}&" if query else ""}
+    selected = _ids(moderation_log(request.user, filters))
+    page = Paginator(selected, limits.MODERATION_LOG_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "filters": rows.rendered_form(form),
+        "page": page,
+        "rows": rows.rendered(rows.LOG_ROW, rows.log_rows(_page_ids(page))),
+        "query": _filters_query(request),
+    }
     return render(request, "forum/moderation/log.html", context)

@@ -1,28 +1,39 @@
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
-from django.views.decorators.http import require_POST
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
-from forum import markup
-from forum.caching import visitor_page
+from forum import fragments, limits, markup
+from forum.caching import member_page, stamp_key, visitor_page
 from forum.forms import PostForm
-from forum.machine_translation.service import readings, shown_titles
 from forum.models import Post, Thread
 from forum.models.members import public_name
 from forum.permissions import (
-    can_reply,
-    can_watch,
+    Standing,
+    can_retitle,
     check_reply,
     check_see_post,
     check_see_thread,
+    is_member,
 )
-from forum.selectors import board_by_id, page_of_position, thread_page
+from forum.selectors import (
+    board_by_id,
+    forget_unread_count,
+    page_of_position,
+    reader_marks,
+    request_unread_count,
+    thread_with_marks,
+)
 from forum.services import reading
+from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
+from forum.services.titles import retitle_thread
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import (
     AuthenticatedHttpRequest,
@@ -33,49 +44,65 @@ from forum.views.helpers import (
 )
 
 
-def get_thread(request: HttpRequest, pk: int) -> Thread:
-    """The thread, if this user may read it: held threads only for their author and moderators."""
-    thread = get_object_or_404(Thread, pk=pk)
+def get_thread(request: HttpRequest, pk: int, *, with_marks: bool = False) -> Thread:
+    """The thread, if this user may read it: held threads only for their author and moderators.
+    ``with_marks``: with the member's read marker and level in the same query."""
+    thread = (
+        thread_with_marks(request.user, pk) if with_marks else Thread.objects.filter(pk=pk).first()
+    )
+    if thread is None:
+        raise Http404
     thread.board = board_by_id(thread.board_id)
     check_see_thread(request.user, thread)
     return thread
 
 
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = get_thread(request, pk)
+    thread = get_thread(request, pk, with_marks=True)
     if thread.merged_into_id:  # old links of a merged thread lead to where its posts went
         return redirect("forum:thread", pk=thread.merged_into_id, permanent=True)
     number = min(int_param(request.GET.get("page")), page_of_position(thread.post_count))
 
-    def render_page() -> HttpResponse:
-        page = thread_page(request.user, thread, page=number)
-        if request.user.is_authenticated and page.posts:
-            reading.mark_read(user=request.user, thread=thread, position=page.posts[-1].position)
-            mark_thread_notifications_read(user=request.user, thread_id=thread.pk)
-        reply_form = PostForm() if can_reply(request.user, thread) else None
-        language = get_language()
-        shown = readings(page.posts, user=request.user, language=language, board=thread.board)
-        for post in page.posts:  # what forum/_post.html shows of it (a Reading)
-            setattr(post, "reading", shown[post.pk])  # noqa: B010 - not a model field
-        page.translated = any(reading.state == "translated" for reading in shown.values())
-        context = {
-            "thread": thread,
-            "page": page,
-            "reply_form": reply_form,
-            "shown_title": shown_titles([thread], user=request.user, language=language).get(
-                thread.pk, ""
-            ),
-        }
+    user = request.user
+
+    def render_page(last_read: int = 0, level: int = 1) -> HttpResponse:
+        content = fragments.thread_content(
+            request, thread, page=number, last_read=last_read, level=level
+        )
+        if is_member(user) and content.last_position:
+            if content.last_position > last_read:
+                reading.mark_read(user=user, thread=thread, position=content.last_position)
+            if request_unread_count(request):
+                mark_thread_notifications_read(user=user, thread_id=thread.pk)
+                forget_unread_count(request)  # the header counts again
+        context = {"thread": thread, "content": content.html, "shown_title": content.shown_title}
         return render(request, "forum/thread.html", context)
 
-    return visitor_page(request, "thread", thread.pk, thread.changed_at, number, render=render_page)
+    if not user.is_authenticated:
+        stamp = thread.changed_at
+        return visitor_page(request, "thread", thread.pk, stamp, number, render=render_page)
+    # What the page shows of the member: how far they had read (the page marks the rest), and
+    # whether they watch; with the thread's stamp, a reload of an unchanged page is a 304.
+    last_read, level = reader_marks(user, thread)
+    standing = Standing(user, thread).key
+    return member_page(
+        request,
+        "thread",
+        thread.pk,
+        stamp_key(thread.changed_at),
+        number,
+        standing,
+        last_read,
+        level,
+        render=lambda: render_page(last_read, level),
+    )
 
 
 def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
     """Jump to the first post the member has not read (the last post when all are read)."""
-    thread = get_thread(request, pk)
-    page = thread_page(request.user, thread, page=1)
-    position = min(page.last_read_position + 1, thread.post_count)
+    thread = get_thread(request, pk, with_marks=True)
+    last_read, _level = reader_marks(request.user, thread)
+    position = min(last_read + 1, thread.post_count)
     url = reverse("forum:thread", args=[thread.pk])
     number = page_of_position(position)
     return redirect(f"{url}{f'?page={number}' if number > 1 else ''}#post-{position}")
@@ -127,12 +154,42 @@ def _quote_initial(request: HttpRequest, thread: Thread) -> dict:
     return {"body": markup.quote(author_name=name, post_id=post.pk, source=post.body_source)}
 
 
-@require_POST
+class TitleForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        min_length=limits.TITLE_MIN_LENGTH,
+        max_length=limits.TITLE_MAX_LENGTH,
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (optional)"), required=False, max_length=500
+    )
+
+
 @login_required
-def watch_thread(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Change the thread's title (its author within a day, the board's moderators), and the
+    titles it had before, for every reader of the thread."""
     thread = get_thread(request, pk)
-    if request.POST.get("watch") == "0":
-        reading.unwatch_thread(user=request.user, thread=thread)
-    elif can_watch(request.user, thread.board):
-        reading.watch_thread(user=request.user, thread=thread)
-    return redirect("forum:thread", pk=thread.pk)
+    history = list(thread.title_revisions.select_related("edited_by__profile"))
+    allowed = can_retitle(request.user, thread)
+    form = TitleForm(request.POST or None, initial={"title": thread.title})
+    status = 200
+    if request.method == "POST":
+        if not allowed:
+            raise PermissionDenied(_("You may not change this title."))
+        if form.is_valid():
+            try:
+                retitle_thread(
+                    actor=request.user,
+                    thread=thread,
+                    title=form.cleaned_data["title"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ModerationError as exc:
+                form.add_error("title", str(exc))
+            else:
+                messages.success(request, _("The title is changed."))
+                return redirect("forum:thread", pk=thread.pk)
+        status = 400
+    context = {"thread": thread, "form": form, "history": history, "allowed": allowed}
+    return render(request, "forum/title_form.html", context, status=status)

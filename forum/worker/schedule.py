@@ -41,6 +41,24 @@ def _relay_rows_kept() -> bool:
     return RelayMessage.objects.exists()
 
 
+def _digests_wanted() -> bool:
+    from forum.digests import digests_wanted
+
+    return digests_wanted()
+
+
+def _reminders_due() -> bool:
+    from forum.services.bookmarks import reminders_due
+
+    return reminders_due()
+
+
+def _on_sqlite() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "sqlite"
+
+
 JOBS = (
     # Index rows the engine refused (an outage): every write drains the queue after it commits,
     # this takes the ones whose retry delay has passed without waiting for the next write.
@@ -50,6 +68,9 @@ JOBS = (
     Job("prune_task_results", timedelta(days=1), tasks.prune_task_results),
     Job("release_stuck_tasks", timedelta(minutes=5), tasks.release_stuck_tasks),
     Job("prune_relay", timedelta(minutes=1), tasks.prune_relay, _relay_rows_kept),
+    Job("analyze_database", timedelta(hours=6), tasks.analyze_database, _on_sqlite),
+    Job("bookmark_reminders", timedelta(minutes=1), tasks.send_bookmark_reminders, _reminders_due),
+    Job("digests", timedelta(minutes=15), tasks.send_digests, _digests_wanted),
 )
 
 

@@ -182,6 +182,9 @@ def start_thread(page: Page, title: str, body: str) -> str:
     page.get_by_label("Message").fill(body)
     page.get_by_role("button", name="Start thread").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    # The heading shows while the page is still parsing: wait for its scripts to have run, so
+    # what a test types next is heard by them.
+    page.wait_for_load_state("load")
     return re.sub(r"[?#].*$", "", page.url)
 
 
@@ -197,7 +200,11 @@ def reply(page: Page, body: str) -> None:
     """Post a reply from the reply box at the foot of the thread page."""
     box = page.locator("#reply")
     box.get_by_label("Message").fill(body)
-    box.get_by_role("button", name="Post reply").click()
+    # Wait for the page the server answers with, not only for the post: the live stream can
+    # show the new post on the page being left before the answer has come (and with it the
+    # drafts module dropping the draft that was sent).
+    with page.expect_navigation():
+        box.get_by_role("button", name="Post reply").click()
     expect(page.locator("#posts article", has_text=body)).to_have_count(1)
 
 
@@ -211,8 +218,18 @@ def last_mail(site, to: str, timeout: float = 10) -> str:
             for chunk in reversed(text.split("-" * 79)):
                 message = message_from_string(chunk.strip())
                 if to in (message.get("To") or ""):
+                    if message.is_multipart():  # a text part and an HTML part: the text
+                        message = next(
+                            part
+                            for part in message.walk()
+                            if part.get_content_type() == "text/plain"
+                        )
+                    if message.get("Content-Transfer-Encoding", "").lower() == "8bit":
+                        return str(message.get_payload())  # read as text: already decoded
                     body = message.get_payload(decode=True)
-                    return body.decode() if isinstance(body, bytes) else str(message.get_payload())
+                    if not isinstance(body, bytes):
+                        return str(message.get_payload())
+                    return body.decode(message.get_content_charset() or "utf-8")
         time.sleep(0.2)
     raise AssertionError(f"no e-mail to {to} within {timeout} s")
 

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from forum.forms import ProfileForm
 from forum.models import Board, Profile
 from tests.factories import thread_with_posts
+from tests.sitemaps import whole_sitemap
 
 
 def url_in(page, language):
@@ -119,7 +120,7 @@ def test_sitemap_lists_every_public_page_and_board_in_every_language(client, sit
     draft = site_pages["standard"]
     draft.unpublish()
 
-    xml = client.get("/sitemap.xml").text
+    xml = whole_sitemap(client)
 
     for code, _name in settings.LANGUAGES:
         assert f"<loc>http://testserver{url_in(program, code)}</loc>" in xml
@@ -128,6 +129,18 @@ def test_sitemap_lists_every_public_page_and_board_in_every_language(client, sit
     assert url_in(draft, "en") not in xml  # not live
     assert "/b/juvenile-justice/case-law-and-practice/" not in xml  # a members' board
     assert "/council-members/" not in xml  # a group's board
+
+
+@pytest.mark.django_db
+def test_the_sitemap_follows_publishing(client, site_pages, django_capture_on_commit_callbacks):
+    program = site_pages["program"]
+    listed = f"<loc>http://testserver{url_in(program, 'en')}</loc>"
+    assert listed in whole_sitemap(client)  # now cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        program.unpublish()
+
+    assert listed not in whole_sitemap(client)
 
 
 @pytest.mark.django_db

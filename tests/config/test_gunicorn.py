@@ -54,10 +54,11 @@ class GunicornServer(Service):
         self.workers = workers
 
     def start(self, timeout: float = 60) -> "GunicornServer":
-        """Started when its port answers and every worker has booted (each logs it)."""
+        """Started when its port answers and every worker has loaded the site (each says so:
+        config/deploy/gunicorn.conf.py); a busy machine takes seconds to load it."""
         super().start(timeout)
         deadline = time.monotonic() + timeout
-        while self.output().count("Booting worker") < self.workers:
+        while self.output().count("Worker ready") < self.workers:
             if self.process is None or self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.output()[-3000:]}")
             if time.monotonic() > deadline:

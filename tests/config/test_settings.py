@@ -154,3 +154,26 @@ def test_filemail_writes_each_message_to_a_file_in_the_named_folder(tmp_path):
     [written] = (tmp_path / "mail").iterdir()
     assert "To: someone@example.org" in written.read_text()
     assert "Body text" in written.read_text()
+
+
+KEPT = """
+import json, os, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+if {wsgi}:
+    import config.wsgi  # noqa: F401 - what gunicorn loads
+else:
+    django.setup()  # what Daphne's config.asgi does first
+from django.conf import settings
+database = settings.DATABASES["default"]
+print(json.dumps([database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]]))
+"""
+
+
+@pytest.mark.parametrize(("wsgi", "kept"), [(True, [600, True]), (False, [0, False])])
+def test_only_wsgi_workers_keep_their_sqlite_connection_between_requests(wsgi, kept):
+    # One thread serves a WSGI worker's requests; under ASGI a request may get a thread of its
+    # own, and connections kept by each would pile up.
+    result = start(KEPT.format(wsgi=wsgi))
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == kept

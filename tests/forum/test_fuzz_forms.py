@@ -23,7 +23,11 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:new_thread, forum:reply | member | title, body, language, submission_token |
 | forum:edit_post | author; moderator | body, language, seen_edit_count (+ reason) |
 | forum:delete_post | author | (none) |
-| forum:watch_board, forum:watch_thread | member | watch |
+| forum:watch_board, forum:watch_thread, forum:follow_area | member | level (or watch) |
+| forum:mute_member | member | username, mute |
+| forum:bookmark_post | member | note, remind_at, remove |
+| forum:edit_title | the thread's author | title, reason |
+| forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
 | forum:moderate_thread | moderator | act; toggle/move/merge/split fields |
@@ -268,18 +272,63 @@ def _delete(world, draw):
     return Target("member", url("forum:delete_post", world.reply().pk), forms.Form())
 
 
+LEVELS = {
+    "watch": st.sampled_from(["0", "1"]),
+    "level": st.sampled_from(["0", "1", "2", "3", "4", "-1", "", "x"]),
+}
+
+
 @case("forum:watch_board")
 def _watch_board(world, draw):
     board = world.boards["members"]
-    overrides = {"watch": st.sampled_from(["0", "1"])}
     link = url("forum:watch_board", board.area.slug, board.slug)
-    return Target("member", link, forms.Form(), overrides)
+    return Target("member", link, forms.Form(), LEVELS)
 
 
 @case("forum:watch_thread")
 def _watch_thread(world, draw):
-    overrides = {"watch": st.sampled_from(["0", "1"])}
-    return Target("member", url("forum:watch_thread", world.thread.pk), forms.Form(), overrides)
+    return Target("member", url("forum:watch_thread", world.thread.pk), forms.Form(), LEVELS)
+
+
+@case("forum:follow_area")
+def _follow_area(world, draw):
+    link = url("forum:follow_area", world.boards["members"].area.slug)
+    return Target("member", link, forms.Form(), LEVELS)
+
+
+@case("forum:bookmark_post")
+def _bookmark_post(world, draw):
+    from forum.views.bookmarks import BookmarkForm
+
+    overrides = {"remove": st.sampled_from(["", "1", "x"])}
+    return Target("member", url("forum:bookmark_post", world.reply().pk), BookmarkForm(), overrides)
+
+
+@case("forum:edit_title")
+def _edit_title(world, draw):
+    from forum.views.threads import TitleForm
+
+    return Target("member", url("forum:edit_title", world.thread.pk), TitleForm())
+
+
+@case("forum:unsubscribe")
+def _unsubscribe(world, draw):
+    from forum.mailing import unsubscribe_token
+
+    token = draw(st.sampled_from(["valid", "garbage", ""]))
+    if token == "valid":
+        token = unsubscribe_token(world.users["target"].pk, "notifications")
+    overrides = {"List-Unsubscribe": st.sampled_from(["One-Click", "", "x"])}
+    return Target("visitor", f"/en/unsubscribe/{token or 'x'}/", forms.Form(), overrides)
+
+
+@case("forum:mute_member")
+def _mute_member(world, draw):
+    overrides = {
+        "username": st.sampled_from(["moderator", "member", "nobody-here", "", "MODERATOR"]),
+        "mute": st.sampled_from(["0", "1", ""]),
+    }
+    return Target("member", url("forum:mute_member"), forms.Form(), overrides)
 
 
 @case("forum:flag_post")
@@ -632,7 +681,8 @@ def test_every_route_survives_garbage(world, name, pattern):
 
 
 FIELD_NAMES = [
-    "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch",
+    "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
+    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 

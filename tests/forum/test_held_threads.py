@@ -19,6 +19,7 @@ from forum.models import Board, Moderator, Notification
 from forum.search.queue import drain
 from forum.services.moderation import lock_thread, move_thread, pin_thread
 from forum.services.posting import delete_post, edit_post, post_reply, start_thread
+from forum.worker import run_ready
 from tests.factories import BoardFactory, ProgramAreaFactory, verified_member
 from tests.forum.test_access_surfaces import client_for, everything_sent, hits_of, text_of
 from tests.forum.test_realtime_moderation import open_socket
@@ -125,6 +126,7 @@ def test_the_held_threads_author_is_still_told_of_a_reply(held):
         thread=held["thread"],
         body="Please add the court's name, @probationer.",
     )
+    run_ready()
 
     assert Notification.objects.filter(
         recipient=held["roles"]["author"], post=reply, kind=Notification.Kind.MENTION
@@ -219,6 +221,7 @@ def test_a_mention_in_a_held_thread_reaches_its_moderators_and_no_other_area_mod
         thread=held["thread"],
         body="For @sitemod and @elsewhere to look at.",
     )
+    run_ready()
 
     told = set(
         Notification.objects.filter(post=reply).values_list("recipient__username", flat=True)

@@ -20,6 +20,7 @@ from forum.services import moderation as acts
 from forum.services.moderation import FlagRateLimited, ModerationError, needs_review
 from forum.services.posting import edit_post, post_reply, start_thread
 from forum.services.reading import watch_board
+from forum.worker import run_ready
 from tests.factories import thread_with_posts
 from tests.forum.moderation_helpers import (
     Kind,
@@ -161,6 +162,7 @@ def test_a_new_members_first_reply_waits_for_approval(
     assert not needs_review(moderator, boards["public"])
 
     reply = post_reply(author=member, thread=thread, body="My first words on this forum.")
+    run_ready()
 
     assert reply.state == State.PENDING
     thread = reload(thread)
@@ -171,6 +173,7 @@ def test_a_new_members_first_reply_waits_for_approval(
     assert held.payload["post_id"] == reply.pk
 
     acts.approve_post(actor=moderator, post=reply)
+    run_ready()  # the worker tells the thread's watchers
 
     assert reload(reply).state == State.PUBLISHED
     thread = reload(thread)
@@ -223,6 +226,7 @@ def test_a_held_first_post_holds_its_thread_until_approved(
     assert not events(f"board:{board.pk}", "thread.created")
 
     acts.approve_post(actor=moderator, post=first, reason="Welcome")
+    run_ready()  # the worker tells the board's watchers
 
     assert reload(first).state == State.PUBLISHED
     assert not reload(thread).held

@@ -89,6 +89,11 @@ EXPECTED = {
     # A placeholder: nothing to act on, for anyone.
     "deleted": {role: set() for role in ROLES},
 }
+# Every member may bookmark a published post they read (a visitor has no bookmarks).
+B = "bookmark"
+for case in ("open", "locked"):
+    for role in ROLES[1:]:
+        EXPECTED[case][role] = EXPECTED[case][role] | {B}
 
 
 @pytest.fixture
@@ -188,12 +193,12 @@ def test_a_page_of_posts_costs_no_query_per_post(boards, group_member, other_mem
     ("role", "own", "others"),
     [
         ("visitor", {H}, {H}),
-        ("pending", {H}, {H}),
-        ("member", {Q, R, E, D, H}, {Q, R, F, H}),
-        ("suspended_author", {H}, {H}),
-        ("area_moderator", MOD | {HIDE}, MOD | {HIDE}),
-        ("other_area_moderator", {Q, R, E, D, H}, {Q, R, F, H}),
-        ("site_moderator", MOD | {HIDE}, MOD | {HIDE}),
+        ("pending", {H, B}, {H, B}),
+        ("member", {Q, R, E, D, H, B}, {Q, R, F, H, B}),
+        ("suspended_author", {H, B}, {H, B}),
+        ("area_moderator", MOD | {HIDE, B}, MOD | {HIDE, B}),
+        ("other_area_moderator", {Q, R, E, D, H, B}, {Q, R, F, H, B}),
+        ("site_moderator", MOD | {HIDE, B}, MOD | {HIDE, B}),
     ],
 )
 def test_a_post_arriving_live_offers_what_a_new_post_would(thread, people, role, own, others):
@@ -208,8 +213,8 @@ def test_in_a_locked_thread_a_new_post_offers_members_the_flag_only(thread, peop
     thread.is_locked = True
     thread.save()
 
-    assert offered(new_post_actions(people["member"], thread, own=True)) == {H}
-    assert offered(new_post_actions(people["member"], thread, own=False)) == {F, H}
+    assert offered(new_post_actions(people["member"], thread, own=True)) == {H, B}
+    assert offered(new_post_actions(people["member"], thread, own=False)) == {F, H, B}
 
 
 @pytest.mark.django_db
@@ -218,7 +223,7 @@ def test_the_slots_name_the_links_of_the_post_template():
 
     assert actions.slots.split() == [
         "quote", "reply", "edit", "delete", "flag", "hide", "restore", "approve", "member",
-        "edited",
+        "edited", "bookmark",
     ]  # fmt: skip
     assert PostActions().slots == ""
     assert (PostActions(edit=True) | PostActions(flag=True)) == PostActions(edit=True, flag=True)

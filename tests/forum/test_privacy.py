@@ -32,6 +32,7 @@ from forum.services.moderation import flag_post, hide_post, warn_member
 from forum.services.posting import edit_post, post_reply
 from forum.services.privacy import delete_account, export_member_data
 from forum.services.reading import mark_read
+from forum.worker import run_ready
 from tests.factories import thread_with_posts
 
 EXPORT = "/en/accounts/profile/export/"
@@ -55,6 +56,7 @@ def history(boards, member, other_member, moderator):
         body="A reply with the other member's private thoughts.",
         language="en",
     )
+    run_ready()  # the worker tells the member of the reply
     second = post_reply(
         author=member, thread=thread, body="A second post the moderator hid.", language="en"
     )
@@ -299,6 +301,7 @@ def test_live_events_keep_no_trace_of_the_old_name(member, other_member, boards)
     member.profile.save()
     thread = thread_with_posts(board=boards["public"], author=member, replies=1)
     post_reply(author=other_member, thread=thread, body="A reply to notify.", language="en")
+    run_ready()
     assert Event.objects.filter(stream=f"user:{member.pk}").exists()
     assert Event.objects.filter(payload__author_name="Ana Ortega").exists()
 

@@ -1,5 +1,6 @@
 """Live events over /ws/: subscribe, broadcast after commit, replay, resync, permissions."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -9,6 +10,7 @@ from channels.layers import InMemoryChannelLayer, get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from config.asgi import application
@@ -20,6 +22,7 @@ from forum.realtime.events import post_payload, publish_event
 from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, edit_post, post_reply
 from forum.services.privacy import delete_account
+from forum.worker import run_ready
 from tests.factories import BoardFactory, thread_with_posts
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -238,6 +241,33 @@ async def test_a_last_id_beyond_the_log_means_resync_and_new_events_still_arrive
     await socket.disconnect()
 
 
+async def test_a_page_subscribing_from_the_cursor_it_was_drawn_at_misses_nothing(
+    client, public_thread, boards, other_member
+):
+    # The page is drawn with the log's newest id; a reply posted before its socket subscribes
+    # is replayed. The cursor is the whole log's: past a quiet stream's newest, it is no resync.
+    quiet = await sync_to_async(BoardFactory)(area=boards["public"].area)
+    await sync_to_async(publish_event)(
+        stream=streams.thread(public_thread.pk + 1000), kind="post.edited", payload={}
+    )
+    page = await sync_to_async(client.get)(reverse("forum:thread", args=(public_thread.pk,)))
+    since = int(re.search(r'data-since="(\d+)"', page.content.decode()).group(1))
+    assert since == await sync_to_async(lambda: Event.objects.latest("pk").pk)()
+
+    await sync_to_async(post_reply)(author=other_member, thread=public_thread, body="In the gap")
+
+    socket = await open_socket()
+    replayed = await subscribe(socket, f"thread:{public_thread.pk}", last_id=since)
+    assert (replayed["kind"], replayed["payload"]["position"]) == ("post.created", 2)
+    assert (await socket.receive_json_from(timeout=5))["type"] == "subscribed"
+    assert await subscribe(socket, f"board:{quiet.pk}", last_id=since) == {
+        "type": "subscribed",
+        "stream": f"board:{quiet.pk}",
+        "last_id": since,
+    }
+    await socket.disconnect()
+
+
 @pytest.mark.parametrize(
     ("stream", "error"),
     [
@@ -280,6 +310,7 @@ async def test_notifications_arrive_on_the_recipients_user_stream_only(
     assert (await subscribe(socket, "user"))["stream"] == f"user:{member.pk}"
 
     await sync_to_async(post_reply)(author=other_member, thread=public_thread, body="For @member")
+    await sync_to_async(run_ready)()  # the worker tells them
 
     event = await socket.receive_json_from(timeout=5)
     assert event["kind"] == "notification.created"

@@ -79,11 +79,11 @@ def test_members_may_flag_in_a_locked_thread_as_the_policy_says(client, thread, 
 
     html = client.get(f"/en/t/{thread.pk}/").text
 
-    assert footer_links(html, 1) == ["flag"]
-    assert footer_links(html, 2) == []  # their own: no edit in a locked thread
+    assert footer_links(html, 1) == ["bookmark", "flag"]
+    assert footer_links(html, 2) == ["bookmark"]  # their own: no edit in a locked thread
     assert "This thread is locked: no new replies." in html
-    assert posts_data(html, "own-actions") == "edited"
-    assert posts_data(html, "others-actions") == "flag edited"
+    assert posts_data(html, "own-actions") == "edited bookmark"
+    assert posts_data(html, "others-actions") == "flag edited bookmark"
 
 
 @pytest.mark.django_db
@@ -91,17 +91,19 @@ def test_the_page_gives_live_posts_the_policys_links(client, thread, member, mod
     client.force_login(member)
     html = client.get(f"/en/t/{thread.pk}/").text
 
-    assert footer_links(html, 1) == ["quote", "reply", "flag"]
-    assert footer_links(html, 2) == ["quote", "reply", "edit", "delete"]
-    assert posts_data(html, "own-actions") == "quote reply edit delete edited"
-    assert posts_data(html, "others-actions") == "quote reply flag edited"
+    assert footer_links(html, 1) == ["quote", "reply", "bookmark", "flag"]
+    assert footer_links(html, 2) == ["quote", "reply", "edit", "delete", "bookmark"]
+    assert posts_data(html, "own-actions") == "quote reply edit delete edited bookmark"
+    assert posts_data(html, "others-actions") == "quote reply flag edited bookmark"
     assert posts_data(html, "keeps-hidden") == ""
 
     client.force_login(moderator)
     html = client.get(f"/en/t/{thread.pk}/").text
-    moderating = ["quote", "reply", "edit", "delete", "hide", "member"]
+    moderating = ["quote", "reply", "edit", "delete", "hide", "member", "bookmark"]
     assert footer_links(html, 1) == footer_links(html, 2) == moderating
-    assert posts_data(html, "others-actions") == "quote reply edit delete hide member edited"
+    assert posts_data(html, "others-actions") == (
+        "quote reply edit delete hide member edited bookmark"
+    )
     assert posts_data(html, "keeps-hidden") == "1"
 
 
@@ -123,4 +125,5 @@ def test_a_suspended_member_is_told_until_when(client, thread, member):
     html = client.get(f"/en/t/{thread.pk}/").text
 
     assert "Your account is suspended until" in html
-    assert footer_links(html, 1) == footer_links(html, 2) == []
+    # Nothing to post or change; keeping a post to read later stays theirs.
+    assert footer_links(html, 1) == footer_links(html, 2) == ["bookmark"]

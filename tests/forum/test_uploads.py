@@ -21,6 +21,7 @@ from PIL import Image
 
 from forum import limits
 from forum.models import Profile
+from forum.services.members import touch_pages_showing
 from forum.services.privacy import delete_account, export_member_data
 from forum.uploads import reencode_avatar
 from tests.factories import thread_with_posts
@@ -277,6 +278,8 @@ def test_thread_pages_cost_the_same_queries_with_avatars(
         client.get(url)
     for author in (member, other_member):
         author.profile.avatar.save("x.webp", ContentFile(picture("WEBP", size=(256, 256))))
+        touch_pages_showing(member=author, name=False)  # as update_profile does
+    client.get(url)  # the page's shared part drawn again, with the pictures
     with CaptureQueriesContext(connection) as with_avatars:
         page = client.get(url).text
 

@@ -124,6 +124,21 @@ def test_search_reindex_fills_the_vectors(appeal):
     assert found(QUESTION_ES, AnonymousUser()) == {appeal["public"].pk}
 
 
+def test_a_row_id_used_again_for_the_same_text_in_another_state_is_read_again(appeal):
+    """Ids come back after a test's rollback (and the same text gives the same vector): the
+    process's vector cache must tell the row by what the permission rule reads too, or a hidden
+    row would keep a published one's place and a visible one vanish from searches."""
+    from forum.search import vectors
+
+    entry = SearchEntry.objects.get(object_id=appeal["public"].pk, source="post")
+    SearchEntry.objects.filter(pk=entry.pk).update(state="hidden")  # as a reused id would be
+    vectors.new_token()
+    assert found(QUESTION_ES, AnonymousUser()) == set()  # the cache now holds it hidden
+    SearchEntry.objects.filter(pk=entry.pk).update(state="published")
+    vectors.new_token()
+    assert found(QUESTION_ES, AnonymousUser()) == {appeal["public"].pk}
+
+
 # --- Elasticsearch, as data (tests/search/test_elasticsearch.py runs it against a server) -----
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 
 from forum.worker.loop import Worker
 
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             raise CommandError("--worker-id must be at most 64 characters")
         if options["verbosity"] > 0:
             logging.getLogger("forum.worker").setLevel(logging.INFO)
+        database = connections["default"].settings_dict
+        if "sqlite" in database["ENGINE"]:
+            # One thread runs the tasks: it keeps its SQLite connection between them, as
+            # gunicorn's workers do (config/env.py), instead of opening the file for each.
+            database["CONN_MAX_AGE"] = 600
         worker = Worker(
             interval=interval, batch=batch, scheduled=not no_schedule, worker_id=worker_id
         )

@@ -24,7 +24,7 @@ from forum.models import (
 )
 from forum.permissions import can_flag, check_moderate_board
 from forum.realtime import kinds
-from forum.realtime.events import post_event, queue_event, thread_event
+from forum.realtime.events import post_event, thread_event
 from forum.services.locking import lock_post
 from forum.services.moderation.audit import (
     Kind,
@@ -34,6 +34,7 @@ from forum.services.moderation.audit import (
     _record,
 )
 from forum.services.notifications import notify_about_post
+from forum.services.review import queue_moved
 from forum.services.stamps import stamp
 
 if TYPE_CHECKING:
@@ -97,12 +98,7 @@ def flag_post(*, flagger: Member, post: Post, reason: str, text: str = "") -> Fl
                     after={"state": Post.State.HIDDEN},
                     notify=current.author,
                 )
-            queue_event(
-                area_id=current.thread.board.area_id,
-                kind=kinds.QUEUE_FLAGGED,
-                language=current.language,
-                post_id=current.pk,
-            )
+            queue_moved(current, kinds.QUEUE_FLAGGED)
     except IntegrityError as exc:
         raise ModerationError(_("You have already flagged this post.")) from exc
     return flag
@@ -186,12 +182,7 @@ def _publish_held(post: Post) -> None:
 
 
 def _queue_settled(post: Post) -> None:
-    queue_event(
-        area_id=post.thread.board.area_id,
-        kind=kinds.QUEUE_SETTLED,
-        language=post.language,
-        post_id=post.pk,
-    )
+    queue_moved(post, kinds.QUEUE_SETTLED)
 
 
 def reject_post(*, actor: Member, post: Post, reason: str) -> Post:
@@ -205,6 +196,7 @@ def reject_post(*, actor: Member, post: Post, reason: str) -> Post:
         if current.state == Post.State.PENDING:
             current.state = Post.State.HIDDEN
             current.save(update_fields=["state"])
+            _touch(current.thread)  # its author and the moderators see it hidden now
         elif open_flags and current.state == Post.State.PUBLISHED:
             _set_state(current, Post.State.HIDDEN)
         elif not (open_flags and current.state == Post.State.HIDDEN):

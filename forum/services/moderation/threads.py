@@ -23,6 +23,7 @@ from forum.services.moderation.audit import (
     _reason,
     _record,
 )
+from forum.services.review import queue_changed
 from forum.services.stamps import stamp
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ def move_thread(*, actor: Member, thread: Thread, board_id, reason: str) -> Thre
         current.board, current.changed_at = target, stamp()
         current.save(update_fields=["board", "changed_at"])
         stamp(boards=[origin, target], at=current.changed_at)
+        queue_changed(origin.area_id, target.area_id)  # its held and flagged posts move along
         _record(
             Kind.MOVE,
             actor=actor,
@@ -210,6 +212,7 @@ def split_thread(
         _renumber_after(new)
         _renumber_after(current)
         stamp(boards=[current.board_id])
+        queue_changed(current.board.area_id)
         moved = {"posts": [post.pk for post in posts], "to_thread": new.pk}
         _record(
             Kind.SPLIT,
@@ -266,6 +269,7 @@ def merge_threads(*, actor: Member, source: Thread, target_id, reason: str) -> T
         current.save(update_fields=["merged_into", "reply_count", "changed_at"])
         _renumber_after(target)
         stamp(boards=[current.board_id, target.board_id])
+        queue_changed(current.board.area_id, target.board.area_id)
         after = {"merged_into": target.pk, "posts": [post.pk for post in posts]}
         _record(
             Kind.MERGE,

@@ -6,6 +6,9 @@
 const body = document.body;
 const wanted = (body.dataset.streams || "").split(" ").filter(Boolean);
 const lastIds = JSON.parse(sessionStorage.getItem("live:last") || "{}");
+// The log's position the page was drawn at: what happened after it and before the socket
+// subscribed is replayed, so a reply posted in that moment is not lost on a first visit.
+const since = /^\d+$/.test(body.dataset.since || "") ? Number(body.dataset.since) : undefined;
 let socket = null;
 let delay = 1000;
 let unseen = 0;
@@ -24,7 +27,12 @@ function connect() {
     for (const stream of wanted) {
       const name = stream === "user" ? (body.dataset.userStream || "user") : stream;
       const message = { type: "subscribe", stream };
-      if (lastIds[name] !== undefined) message.last_id = lastIds[name];
+      // The later of the two: an id remembered from an earlier page of this tab is older than
+      // what this page shows; one from this page's socket, or a resync, is newer.
+      const last = lastIds[name];
+      if (last !== undefined || since !== undefined) {
+        message.last_id = Math.max(last ?? 0, since ?? 0);
+      }
       socket.send(JSON.stringify(message));
     }
   });
@@ -126,7 +134,7 @@ function fill(element, id) {
 
 // The links of a post's footer, by their data-slot names in forum/_post.html.
 const POST_ACTIONS = [
-  "quote", "reply", "edit", "delete", "hide", "restore", "approve", "member", "flag",
+  "quote", "reply", "edit", "delete", "hide", "restore", "approve", "member", "flag", "bookmark",
 ];
 
 function renderPost(payload) {
@@ -138,6 +146,7 @@ function renderPost(payload) {
   const drop = (name) => slot(name)?.remove();
   article.id = `post-${payload.position}`;
   article.dataset.postId = payload.post_id;
+  if (payload.author_id) article.dataset.author = String(payload.author_id);  // muted.js
   article.dataset.revision = String(payload.edit_count || 0);  // a translation names the version
   article.lang = payload.language;
   if (payload.state === "pending") article.classList.add("held");
@@ -297,11 +306,11 @@ const handlers = {
   },
   "account.suspended"() { closePosting("suspended"); },
   "account.restored"() { location.reload(); },
-  "thread.created"() { showBoardActivity(); },
+  "thread.created"(payload) { showBoardActivity(payload); },
   "thread.updated"(payload) {
     const cell = document.querySelector(`[data-thread="${payload.thread_id}"] .replies`);
     if (cell) cell.textContent = payload.reply_count;
-    else showBoardActivity();
+    else showBoardActivity(payload);
   },
   "notification.created"() {
     const count = document.getElementById("notification-count");
@@ -311,9 +320,22 @@ const handlers = {
   },
 };
 
-function showBoardActivity() {
+const active = new Set();  // threads with new activity since the list was drawn
+
+function showBoardActivity(payload) {
   const banner = document.getElementById("board-activity");
-  if (banner) banner.hidden = false;
+  if (!banner) return;
+  // A list filtered by program area or language counts only what is in it.
+  const boards = banner.dataset.boards?.split(" ");
+  if (payload && boards && !boards.includes(String(payload.board_id))) return;
+  if (payload && banner.dataset.language && payload.language !== banner.dataset.language) return;
+  if (payload?.thread_id) active.add(payload.thread_id);
+  if (banner.dataset.label && active.size) {
+    banner.querySelector("a").textContent = banner.dataset.label.replace(
+      "%s", active.size.toLocaleString(root.lang),
+    );
+  }
+  banner.hidden = false;
 }
 
 document.getElementById("new-replies")?.addEventListener("click", () => {

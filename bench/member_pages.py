@@ -1,0 +1,123 @@
+"""Where a signed-in member's page spends its time, in-process (issue 21).
+
+Seeds (or reuses) the benchmarks' forum (bench/common.benchmark_site: forum-bench-v1), signs in
+user000 with a real session, warms each page, then times ``REQUESTS`` requests of each through
+Django's test client (the whole middleware stack, DEBUG off, no server) and prints the mean,
+the queries of a warm request, and, with ``--profile``, cProfile's top functions by their own
+time and by cumulative time for the big thread's first page (kept in
+bench/results/member-thread.prof). Bounded: about a minute.
+
+    .venv/bin/python bench/member_pages.py [--requests 30] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import common  # noqa: F401 - puts the project on sys.path
+from common import benchmark_site
+
+CODE = r"""
+import cProfile, io, json, pstats, sys, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from bench.sessions import signed_in
+from django.contrib.auth import get_user_model
+from forum.models import Board, Thread
+
+requests, profile = int(sys.argv[1]), sys.argv[2] == "1"
+board = Board.objects.order_by("pk").first()
+big = Thread.objects.order_by("-post_count").first()
+last = (big.post_count - 1) // 20 + 1
+# Issue 22: the forum index and the lists across boards with 50 boards more, each with a thread.
+if not Board.objects.filter(slug="extra-49").exists():
+    from forum.services.posting import start_thread
+    author = get_user_model().objects.get(username="user000")
+    for n in range(50):
+        extra = Board.objects.create(area=board.area, slug=f"extra-{n}", name=f"Extra board {n}")
+        start_thread(author=author, board=extra, title=f"Extra thread {n}", body="An opening post.")
+# What the worker does every six hours on the embedded default (forum/worker/schedule.py).
+from forum.tasks import analyze_database
+analyze_database.call()
+pages = {
+    "bare view (full middleware)": "/bench/ceiling",
+    "board page 1": f"/en/b/{board.area.slug}/{board.slug}/",
+    "big thread, page 1": f"/en/t/{big.pk}/",
+    f"big thread, page {last}": f"/en/t/{big.pk}/?page={last}",
+    "forum index (+50 boards)": "/en/forum/",
+    "latest": "/en/latest/",
+    "new (members)": "/en/new/",
+    "unread (members)": "/en/unread/",
+}
+member = Client(HTTP_HOST="127.0.0.1")
+member.cookies["sessionid"] = signed_in(get_user_model().objects.get(username="user000"))
+visitor = Client(HTTP_HOST="127.0.0.1")
+rows = []
+for name, url in pages.items():
+    for client in (member, visitor):
+        expected = 302 if client is visitor and "members" in name else 200
+        assert client.get(url).status_code == expected, url
+    queries = []
+    def counted(execute, sql, *rest):
+        queries.append(sql)
+        return execute(sql, *rest)
+    with connection.execute_wrapper(counted):
+        member.get(url)
+    timings = {}
+    for reader, client in (("member", member), ("visitor", visitor)):
+        started = time.perf_counter()
+        for _ in range(requests):
+            client.get(url)
+        timings[reader] = (time.perf_counter() - started) / requests * 1000
+    rows.append((name, timings["member"], timings["visitor"], len(queries)))
+    if "-v" in sys.argv:
+        print(name, *(f"  {sql[:150]}" for sql in queries), sep="\n")
+print(f"{'page':32} {'member ms':>10} {'visitor ms':>11} {'queries':>8}")
+for name, member_ms, visitor_ms, count in rows:
+    shown = "(sign-in)" if "members" in name else f"{visitor_ms:.1f}"
+    print(f"{name:32} {member_ms:10.1f} {shown:>11} {count:8}")
+bare, thread = rows[0][1], rows[2][1]
+print(f"member thread page / member bare view (rate): {bare / thread:.2f}")
+if profile:
+    url = pages["big thread, page 1"]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        member.get(url)
+    profiler.disable()
+    profiler.dump_stats("bench/results/member-thread.prof")
+    for order in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(35)
+        print(out.getvalue())
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--verbose", "-v", action="store_true", help="Print each page's SQL.")
+    args = parser.parse_args()
+    env = benchmark_site()
+    # Only the snippet runs in the site's environment (its settings, its database).
+    os.execve(  # noqa: S606
+        sys.executable,
+        [
+            sys.executable,
+            "-c",
+            CODE,
+            str(args.requests),
+            "1" if args.profile else "0",
+            *(["-v"] if args.verbose else []),
+        ],
+        env,
+    )
+
+
+if __name__ == "__main__":
+    main()
