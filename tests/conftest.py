@@ -2,10 +2,11 @@ import os
 import uuid
 
 import pytest
+import pytest_asyncio
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 
-from forum.caching import bump_listing_version
+from forum.caching import bump_listing_version, bump_roles_version
 from forum.models import Board
 from tests.factories import (
     BoardFactory,
@@ -36,8 +37,10 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def fresh_listing_cache():
-    # Each test builds its own data; a listing cached by an earlier test must not show.
+    # Each test builds its own data; a listing cached by an earlier test must not show, nor a
+    # moderation scope kept for an account id an earlier test's rolled-back account had.
     bump_listing_version()
+    bump_roles_version()
 
 
 @pytest.fixture(autouse=True)
@@ -121,6 +124,39 @@ def boards(area, council):
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness only costs time here; tests don't need brute-force cost.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(items):
+    # Every async test stops the live machinery it started before its loop closes (last in,
+    # so its teardown runs first): see live_machinery_stopped.
+    for item in items:
+        if item.get_closest_marker("asyncio") and hasattr(item, "fixturenames"):
+            item.fixturenames.append("live_machinery_stopped")
+
+
+@pytest_asyncio.fixture
+async def live_machinery_stopped():
+    # A loop's close cancels each task once and waits for all: a hub reading from Redis that
+    # swallowed the one cancel (redis-py retries a read cut short) held a CI run five minutes
+    # in a test's teardown. forum.realtime.stopping cancels until each task has stopped.
+    from forum.realtime import stopping
+
+    yield
+    left = await stopping.stop()
+    assert not left, f"live tasks that would not stop: {left}"
+
+
+@pytest.fixture(autouse=True)
+def own_channel_layer():
+    # Each test gets a channel layer of its own. channels-redis keeps receive state (a lock, a
+    # count of receivers, buffers) on the layer instance, and each async test runs on its own
+    # event loop: a layer shared across tests carried one loop's state into the next, and a
+    # CI run hung five minutes closing a loop on it (the fan-out hub's receive).
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture(autouse=True)
