@@ -194,7 +194,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
                 # it again at every pass (a page that reloads on it would reload each time).
                 self.seen[stream.name].add(last_id)
                 for event in missed:
-                    await self._deliver(event, now=True)
+                    await self._deliver(event, now=True, only=stream.name)
         reply = {
             "type": "subscribed",
             "stream": stream.name,
@@ -205,7 +205,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(reply)
         early = self.early[stream.name]
         while early and not self.held:  # what arrives while these go out joins the list's end
-            await self._deliver(early.pop(0), now=True)
+            await self._deliver(early.pop(0), now=True, only=stream.name)
         self.waiting[:0] = self.early.pop(stream.name)  # held meanwhile: after the re-check
 
     async def unsubscribe(self, name) -> None:
@@ -244,18 +244,26 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         """A broadcast event, already encoded once for every socket of the process."""
         await self._deliver(event, text=text)
 
-    async def _deliver(self, event: dict, text: str | None = None, *, now: bool = False) -> None:
-        """Send an event unless the client has it; ``now``: from the replay or a backlog."""
-        name = self._follower_of(event["stream"])
-        if name is None:
+    async def _deliver(
+        self, event: dict, text: str | None = None, *, now: bool = False, only: str = ""
+    ) -> None:
+        """Send an event to each subscription that covers its stream (a board's event goes to
+        ``board:<id>`` and to ``latest``) unless the client has it there; ``now``: from a
+        replay or a backlog, for the subscription ``only`` when named."""
+        names = [only] if only else self._followers_of(event["stream"])
+        if not names:
             return
         if self.held or (self.waiting and not now):  # a re-check under way, or its backlog
             self.waiting.append(event)
             return
-        early = self.early.get(name)
-        if early is not None and not now:  # the subscription is still being set up
-            early.append(event)
-            return
+        for name in names:
+            early = self.early.get(name)
+            if early is not None and not now:  # the subscription is still being set up
+                early.append(event)
+            elif name in self.subscriptions:
+                await self._send_to(name, event, text)
+
+    async def _send_to(self, name: str, event: dict, text: str | None) -> None:
         event_id, seen = event["id"], self.seen[name]
         if event_id <= self.floor[name] or event_id in seen:
             return
@@ -268,20 +276,19 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             self.floor[name] = sorted(seen)[limits.REPLAY_LIMIT]
             seen.difference_update([i for i in seen if i <= self.floor[name]])
         self.last_sent[name] = max(self.last_sent[name], event_id)
-        if name != event["stream"]:  # a moderator's areas, merged into one subscription
+        if name != event["stream"]:  # merged: a moderator's areas, the latest boards
             await self.send_json({**event, "stream": name})
         else:
             await self.send(text_data=text if text is not None else json.dumps(event))
 
-    def _follower_of(self, stored: str) -> str | None:
-        """The subscription an event of this stored stream belongs to, if any."""
-        if stored in self.subscriptions:
-            return stored
+    def _followers_of(self, stored: str) -> list[str]:
+        """The subscriptions an event of this stored stream belongs to."""
+        names = [stored] if stored in self.subscriptions else []
         for name in ("moderation", "latest"):  # the merged subscriptions
             merged = self.subscriptions.get(name)
             if merged is not None and merged.covers(stored):
-                return name
-        return None
+                names.append(name)
+        return names
 
     async def forum_presence(self, message: dict) -> None:
         name = streams.thread(message["thread_id"]).name
@@ -305,11 +312,12 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
         self.waiting.sort(key=lambda event: event["id"])  # per stream, ids grow
         while self.waiting and not self.held:
             event = self.waiting.pop(0)
-            name = self._follower_of(event["stream"])
-            if name is not None and name in self.early:
-                self.early[name].append(event)
-            else:
-                await self._deliver(event, now=True)  # those forbidden now are no longer followed
+            # Those forbidden now are no longer followed: they get nothing.
+            for name in self._followers_of(event["stream"]):
+                if name in self.early:
+                    self.early[name].append(event)
+                else:
+                    await self._deliver(event, now=True, only=name)
 
     async def forum_access(self, message: dict) -> None:
         """A board's audience changed, or a thread left it: re-check what this socket follows."""

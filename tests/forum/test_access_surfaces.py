@@ -2,10 +2,10 @@
 
 tests/forum/test_permissions.py proves the rules (forum.permissions) role by role. This suite
 asks every surface a person can reach (the pages, the post links and their fragments, search,
-the sitemap, the WebSocket streams with their replay) as every role, about posts in every
-board visibility and every post state, each carrying a word of its own. A role must find
-exactly the words it may read: every word it may not is a leak, every word it may is proof the
-check looked at something.
+the sitemap, the WebSocket streams with their replay, the lists' "latest" stream) as every
+role, about posts in every board visibility and every post state, each carrying a word of
+its own. A role must find exactly the words it may read: every word it may not is a leak, every
+word it may is proof the check looked at something.
 """
 
 from __future__ import annotations
@@ -383,6 +383,13 @@ async def test_a_replayed_stream_carries_no_text_a_role_may_not_read(boards, cou
                         readable and state == "published"
                     ):
                         leaked.append(f"{role}: {stream} {visibility}/{state}")
+        # The lists' "latest" stream covers every board the role may read, and no other.
+        await socket.send_json_to({"type": "subscribe", "stream": "latest", "last_id": 0})
+        frames = await everything_sent(socket)
+        for visibility in everyone["corpus"]:
+            shown = any(f"zq{visibility}title" in frame for frame in frames)
+            if shown != (R in MATRIX[role][visibility]):
+                leaked.append(f"{role}: latest {visibility} {'shown' if shown else 'missing'}")
         await socket.disconnect()
 
     assert (leaked, refused) == ([], []), (leaked, refused)
