@@ -195,6 +195,11 @@ def test_latest_then_a_watch_level_then_unread_then_the_digest_email(site, new_c
     reader = new_context().new_page()
     sign_in(reader, "areamod")
     reader.goto("/en/latest/")
+    # Live: another thread started meanwhile shows in the bar, counted, without a reload.
+    start_thread(writer, unique("Meanwhile "), "Started while the reader looks at Latest.")
+    expect(reader.locator("#board-activity")).to_have_text(
+        "Threads with new activity: 1. Reload the list", timeout=LIVE_MS
+    )
     reader.get_by_role("link", name=title).click()
     reader.get_by_label("Notifications for this thread").select_option("2")
     reader.get_by_role("button", name="Save", exact=True).click()

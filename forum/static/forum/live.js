@@ -306,7 +306,10 @@ const handlers = {
   },
   "account.suspended"() { closePosting("suspended"); },
   "account.restored"() { location.reload(); },
-  "thread.created"(payload) { showBoardActivity(payload); },
+  "thread.created"(payload) {
+    // A thread the list already shows: replayed from just before the page was drawn.
+    if (!document.querySelector(`[data-thread="${payload.thread_id}"]`)) showBoardActivity(payload);
+  },
   "thread.updated"(payload) {
     const cell = document.querySelector(`[data-thread="${payload.thread_id}"] .replies`);
     if (cell) cell.textContent = payload.reply_count;
