@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forum.models import Profile, Thread
-from forum.services.posting import post_reply
+from forum.services.posting import post_reply, start_thread
 from forum.services.reading import mark_read
 from forum.visits import NEW_AT_MOST, new_since, note_visit
 from tests.factories import BoardFactory, verified_member
@@ -321,4 +321,18 @@ def test_the_lists_follow_the_latest_stream_and_name_the_scope_of_their_filters(
     assert 'data-language="es"' in banner
     assert "data-boards" not in re.search(
         r'<p id="board-activity"[^>]*>', client.get("/en/latest/").text
+    ).group(0)
+
+
+def test_a_boards_live_bar_counts_within_its_language_filter(client, boards, member):
+    import re
+
+    board = boards["public"]
+    start_thread(author=member, board=board, title="Un hilo", body="En español.", language="es")
+    url = f"/en/b/{board.area.slug}/{board.slug}/"
+    banner = re.search(r'<p id="board-activity"[^>]*>', client.get(f"{url}?lang=es").text)
+    assert 'data-label="Threads with new activity: %s. Reload the list"' in banner.group(0)
+    assert 'data-language="es"' in banner.group(0)
+    assert "data-language" not in re.search(
+        r'<p id="board-activity"[^>]*>', client.get(url).text
     ).group(0)
