@@ -59,6 +59,9 @@ POSTS_PER_WINDOW = 10  # new threads and replies together, per member ...
 POST_WINDOW_SECONDS = 60  # ... per this many seconds
 SEARCHES_PER_WINDOW = 30  # per member, or per IP address for visitors ...
 SEARCH_WINDOW_SECONDS = 60  # ... per this many seconds
+# Previews while writing (views/preview.py): one per pause in typing, 0.4 s at the least.
+PREVIEWS_PER_WINDOW = 120  # per member ...
+PREVIEW_WINDOW_SECONDS = 60  # ... per this many seconds
 # Sign-in attempts from one IP address, whatever the usernames (axes locks one username at a
 # time; this stops trying one password on many): a whole office behind one address fits.
 SIGN_INS_PER_WINDOW = 30

@@ -56,6 +56,12 @@ SEARCH = Limit(
     lambda: (limits.SEARCHES_PER_WINDOW, limits.SEARCH_WINDOW_SECONDS),
     _("You have searched many times in a short while. Wait a minute, then search again."),
 )
+PREVIEW = Limit(
+    "forum.preview",
+    "user",
+    lambda: (limits.PREVIEWS_PER_WINDOW, limits.PREVIEW_WINDOW_SECONDS),
+    _("You have asked for many previews in a short while. Wait a minute: your text is kept."),
+)
 SIGN_IN = Limit(
     "forum.sign-in",
     "ip",

@@ -123,3 +123,14 @@ def test_text_typed_before_the_page_finished_loading_survives_a_reload(page):
     page.reload()
 
     expect(box).to_have_value("Typed before the script ran.")
+
+
+def test_the_preview_shows_the_reply_as_it_will_be_posted(page):
+    sign_in(page, "member")
+    start_thread(page, unique("Preview "), "Opening post.")
+    page.locator("#reply").get_by_label("Message").fill("A **strong** point\n\n> quoted")
+
+    preview = page.locator("#reply .preview")
+    expect(preview.get_by_role("heading", name="Preview")).to_be_visible()
+    expect(preview.locator("strong")).to_have_text("strong")
+    expect(preview.locator("blockquote")).to_have_text("quoted")

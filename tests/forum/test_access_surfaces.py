@@ -352,6 +352,23 @@ def test_guessing_an_id_gives_no_one_a_moderators_or_authors_powers(roles, corpu
     assert (let_in, changed) == ([], []), (let_in, changed)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_preview_shows_no_post_but_the_text_sent(roles, corpus, role):
+    # A preview (views/preview.py) draws only the text it is sent: quoting or linking any post
+    # of the corpus brings none of its words, whatever the role may read.
+    client = client_for(roles[role])
+    links = " ".join(
+        f"[quote](/en/posts/{post.pk}/) @author"
+        for _thread, posts in corpus.values()
+        for post in posts.values()
+    )
+    response = client.post("/en/posts/preview/", {"body": f"Previewing: {links}"})
+    assert response.status_code == (403 if role == "visitor" else 200)
+    text = response.content.decode()
+    assert [w for v in corpus for state in STATES if (w := word(v, state)) in text] == []
+
+
 # --- WebSocket streams, live and replayed ----------------------------------------------------
 
 

@@ -27,6 +27,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:mute_member | member | username, mute |
 | forum:bookmark_post | member | note, remind_at, remove |
 | forum:edit_title | the thread's author | title, reason |
+| forum:preview | member | body |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -302,6 +303,13 @@ def _bookmark_post(world, draw):
 
     overrides = {"remove": st.sampled_from(["", "1", "x"])}
     return Target("member", url("forum:bookmark_post", world.reply().pk), BookmarkForm(), overrides)
+
+
+@case("forum:preview")
+def _preview(world, draw):
+    from forum.views.preview import PreviewForm
+
+    return Target("member", url("forum:preview"), PreviewForm())
 
 
 @case("forum:edit_title")
