@@ -62,6 +62,13 @@ SEARCH_WINDOW_SECONDS = 60  # ... per this many seconds
 # Previews while writing (views/preview.py): one per pause in typing, 0.4 s at the least.
 PREVIEWS_PER_WINDOW = 120  # per member ...
 PREVIEW_WINDOW_SECONDS = 60  # ... per this many seconds
+# @mention suggestions while writing (views/mentions.py): at most this many names a request,
+# from this many candidates read, and this many requests per member per minute.
+MENTION_SUGGESTIONS = 8
+MENTION_CANDIDATES = 50
+MENTION_QUERY_MAX_LENGTH = 50
+MENTIONS_PER_WINDOW = 120
+MENTION_WINDOW_SECONDS = 60
 # Sign-in attempts from one IP address, whatever the usernames (axes locks one username at a
 # time; this stops trying one password on many): a whole office behind one address fits.
 SIGN_INS_PER_WINDOW = 30

@@ -62,6 +62,12 @@ PREVIEW = Limit(
     lambda: (limits.PREVIEWS_PER_WINDOW, limits.PREVIEW_WINDOW_SECONDS),
     _("You have asked for many previews in a short while. Wait a minute: your text is kept."),
 )
+MENTIONS = Limit(
+    "forum.mentions",
+    "user",
+    lambda: (limits.MENTIONS_PER_WINDOW, limits.MENTION_WINDOW_SECONDS),
+    _("You have asked for many names in a short while. Wait a minute: your text is kept."),
+)
 SIGN_IN = Limit(
     "forum.sign-in",
     "ip",

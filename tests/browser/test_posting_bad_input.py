@@ -134,3 +134,18 @@ def test_the_preview_shows_the_reply_as_it_will_be_posted(page):
     expect(preview.get_by_role("heading", name="Preview")).to_be_visible()
     expect(preview.locator("strong")).to_have_text("strong")
     expect(preview.locator("blockquote")).to_have_text("quoted")
+
+
+def test_a_mention_is_completed_from_the_keyboard(page):
+    sign_in(page, "member")
+    start_thread(page, unique("Mention "), "Opening post.")
+    box = page.locator("#reply").get_by_label("Message")
+    box.press_sequentially("Asking @moder")
+
+    option = page.locator("#reply").get_by_role("option", name=re.compile("@moderator"))
+    expect(option).to_be_visible()
+    expect(option).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+    box.press("Enter")
+    expect(box).to_have_value("Asking @moderator ")
+    expect(option).to_be_hidden()

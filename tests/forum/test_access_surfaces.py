@@ -369,6 +369,29 @@ def test_a_preview_shows_no_post_but_the_text_sent(roles, corpus, role):
     assert [w for v in corpus for state in STATES if (w := word(v, state)) in text] == []
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_mention_suggestions_answer_only_where_a_role_may_read(roles, corpus, role):
+    # views/mentions.py: a thread a role may not read is not found, as its page is; where it
+    # may read, every name offered may read there too.
+    from forum.permissions import readers_of_thread
+
+    client = client_for(roles[role])
+    wrong = []
+    for visibility, (thread, _posts) in corpus.items():
+        response = client.get(f"/en/t/{thread.pk}/mentions/?q=a")
+        readable = R in MATRIX[role][visibility]
+        expected = (403 if role == "visitor" else 200) if readable else 404
+        if response.status_code != expected:
+            wrong.append(f"{visibility}: {response.status_code}, not {expected}")
+        elif expected == 200:
+            offered = {m["username"] for m in response.json()["members"]}
+            ids = set(User.objects.filter(username__in=offered).values_list("pk", flat=True))
+            if readers_of_thread(thread, ids) != ids:
+                wrong.append(f"{visibility}: offered someone who may not read it")
+    assert wrong == [], wrong
+
+
 # --- WebSocket streams, live and replayed ----------------------------------------------------
 
 
