@@ -149,3 +149,17 @@ def test_a_mention_is_completed_from_the_keyboard(page):
     box.press("Enter")
     expect(box).to_have_value("Asking @moderator ")
     expect(option).to_be_hidden()
+
+
+def test_a_selection_of_a_post_is_quoted_into_the_reply_box(page):
+    sign_in(page, "member")
+    start_thread(page, unique("Selection "), "First line of the opening post.\n\nSecond paragraph.")
+    body = page.locator("#posts article").first.locator(".body").first
+    body.locator("p", has_text="Second paragraph").select_text()
+
+    page.get_by_role("button", name="Quote selection").click()
+
+    box = page.locator("#reply").get_by_label("Message")
+    expect(box).to_have_value(re.compile(r"^> \*\*.+\*\* \[wrote\]\(/posts/\d+/\):\n>\n> Second"))
+    expect(box).to_be_focused()
+    expect(page.get_by_role("button", name="Quote selection")).to_have_count(0)
