@@ -136,14 +136,20 @@ def pytest_collection_modifyitems(items):
 
 @pytest_asyncio.fixture
 async def live_machinery_stopped():
-    # A loop's close cancels each task once and waits for all: a hub reading from Redis that
-    # swallowed the one cancel (redis-py retries a read cut short) held a CI run five minutes
-    # in a test's teardown. forum.realtime.stopping cancels until each task has stopped.
+    # A loop's close cancels each task once and waits for all: a task reading from Redis that
+    # swallowed the one cancel (redis-py retries a read cut short; channels-redis then polls
+    # on) held CI runs five minutes in a test's teardown — the fan-out hub's, and a refused
+    # socket's consumer still waiting on its channel. forum.realtime.stopping cancels the live
+    # machinery, then every task the test left, until each has stopped.
+    import asyncio
+
     from forum.realtime import stopping
 
     yield
     left = await stopping.stop()
-    assert not left, f"live tasks that would not stop: {left}"
+    others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    left |= await stopping.cancel_until_done(others)
+    assert not left, f"tasks that would not stop: {left}"
 
 
 @pytest.fixture(autouse=True)
