@@ -108,3 +108,11 @@ def test_too_many_requests_are_refused_for_a_minute(client, thread, member, monk
     refused = client.get(url_of(thread, "a"))
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) >= 1
+
+
+def test_names_in_other_scripts_are_found(client, thread, member):
+    named("maria_ru", "\u041c\u0430\u0440\u0438\u044f")  # Мария, spelled out for the linter
+    named("li_wei", "李伟")
+    client.force_login(member)
+    assert names(client.get(url_of(thread, "\u041c\u0430\u0440"))) == ["maria_ru"]
+    assert names(client.get(url_of(thread, "李"))) == ["li_wei"]

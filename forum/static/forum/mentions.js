@@ -6,7 +6,8 @@
 // script, typing "@username" works as before.
 
 const PAUSE_MS = 200;
-const TYPED = /(?:^|[^\w/@.])@([\w.+-]{1,50})$/u;
+// As the server reads mentions (forum/markup.py's MENTION): letters of any script, digits, _.+-
+const TYPED = /(?:^|[^\p{L}\p{N}_/@.])@([\p{L}\p{N}_.+-]{1,50})$/u;
 let count = 0;
 
 function attach(form) {
