@@ -176,7 +176,7 @@ class ForumConsumer(AsyncJsonWebsocketConsumer):
             await hub.join(access_group(following.board_id), self)
         _SWEPT[self] = None
         start_sweeping()
-        latest, newest = await _latest(following.sources)
+        latest, newest = await _latest(following.sources, last_id)
         self.last_sent[stream.name] = last_id if last_id is not None else latest
         self.floor[stream.name], self.seen[stream.name] = self.last_sent[stream.name], set()
         if last_id is not None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from forum import limits
 from forum.models import Board, Thread
 from forum.permissions import is_member, readers_of_board, readers_of_thread
-from forum.throttling import MENTIONS, RateLimited, throttle
+from forum.throttling import MENTIONS, RateLimited, throttle, too_many_requests
 from forum.views.boards import get_board
 from forum.views.threads import get_thread
 
@@ -26,7 +27,7 @@ def _refused(message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": message}, status=status)
 
 
-def _suggest(request: HttpRequest, where: Thread | Board) -> JsonResponse:
+def _suggest(request: HttpRequest, where: Thread | Board) -> HttpResponse:
     if not is_member(request.user):
         return _refused(_("Sign in to mention members."), 403)
     typed = request.GET.get("q", "")
@@ -36,9 +37,7 @@ def _suggest(request: HttpRequest, where: Thread | Board) -> JsonResponse:
     try:
         throttle(request, MENTIONS)
     except RateLimited as refusal:
-        response = _refused(str(refusal), 429)
-        response["Retry-After"] = str(refusal.retry_after)
-        return response
+        return too_many_requests(_refused(str(refusal), 429), refusal)
     candidates = list(
         get_user_model()
         .objects.filter(
@@ -60,15 +59,15 @@ def _suggest(request: HttpRequest, where: Thread | Board) -> JsonResponse:
         if pk in readers
     ][: limits.MENTION_SUGGESTIONS]
     response = JsonResponse({"members": members})
-    response["Cache-Control"] = "private, no-store"
+    patch_cache_control(response, private=True, no_store=True)  # who reads a board
     return response
 
 
 @require_GET
-def thread_mentions(request: HttpRequest, pk: int) -> JsonResponse:
+def thread_mentions(request: HttpRequest, pk: int) -> HttpResponse:
     return _suggest(request, get_thread(request, pk))
 
 
 @require_GET
-def board_mentions(request: HttpRequest, area: str, board: str) -> JsonResponse:
+def board_mentions(request: HttpRequest, area: str, board: str) -> HttpResponse:
     return _suggest(request, get_board(request, area, board))

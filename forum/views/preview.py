@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from forum.forms.fields import BodyField
 from forum.markup import render
-from forum.throttling import PREVIEW, RateLimited, throttle
+from forum.throttling import PREVIEW, RateLimited, throttle, too_many_requests
 
 
 class PreviewForm(forms.Form):
@@ -38,7 +38,5 @@ def preview(request: HttpRequest) -> HttpResponse:
     try:
         throttle(request, PREVIEW)
     except RateLimited as refusal:
-        response = _answer(str(refusal), 429)
-        response["Retry-After"] = str(refusal.retry_after)
-        return response
+        return too_many_requests(_answer(str(refusal), 429), refusal)
     return _answer(render(form.cleaned_data["body"]), 200, "text/html")
