@@ -48,6 +48,8 @@ PENDING_TIMEOUT = 60
 @dataclass(frozen=True)
 class DrawnPost:
     position: int
+    post_id: int
+    reacted: bool  # has reactions: the reader's own are looked up (forum/views/threads.py)
     author_id: int | None
     html: str
     translated: bool  # shown machine-translated
@@ -90,6 +92,8 @@ def _draw(
     return [
         DrawnPost(
             position=post.position,
+            post_id=post.pk,
+            reacted=bool(post.reaction_counts),
             author_id=post.author_id,
             html=html,
             translated=shown[post.pk].state == "translated",
@@ -184,6 +188,7 @@ class ThreadContent:
     html: SafeString
     shown_title: str  # the title in the page's language, "" when shown as written
     last_position: int  # of the last post shown; 0 when the page shows none
+    reacted: list[int]  # the posts shown that have reactions
 
 
 def thread_content(
@@ -256,6 +261,7 @@ def thread_content(
         html=mark_safe(html),  # noqa: S308 - drawn by templates
         shown_title=cached.shown_title,
         last_position=drawn[-1].position if drawn else 0,
+        reacted=[post.post_id for post in drawn if post.reacted],
     )
 
 

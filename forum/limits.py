@@ -62,6 +62,9 @@ SEARCH_WINDOW_SECONDS = 60  # ... per this many seconds
 # Previews while writing (views/preview.py): one per pause in typing, 0.4 s at the least.
 PREVIEWS_PER_WINDOW = 120  # per member ...
 PREVIEW_WINDOW_SECONDS = 60  # ... per this many seconds
+REACTIONS_PER_WINDOW = 60  # per member ...
+REACTION_WINDOW_SECONDS = 60  # ... per this many seconds
+REACTORS_SHOWN = 100  # names listed per reaction on a post's reactions page
 # @mention suggestions while writing (views/mentions.py): at most this many names a request,
 # from this many candidates read, and this many requests per member per minute.
 MENTION_SUGGESTIONS = 8

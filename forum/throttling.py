@@ -68,6 +68,12 @@ MENTIONS = Limit(
     lambda: (limits.MENTIONS_PER_WINDOW, limits.MENTION_WINDOW_SECONDS),
     _("You have asked for many names in a short while. Wait a minute: your text is kept."),
 )
+REACTIONS = Limit(
+    "forum.reactions",
+    "user",
+    lambda: (limits.REACTIONS_PER_WINDOW, limits.REACTION_WINDOW_SECONDS),
+    _("You have reacted many times in a short while. Wait a minute, then try again."),
+)
 SIGN_IN = Limit(
     "forum.sign-in",
     "ip",

@@ -13,6 +13,7 @@ from forum.views import (
     posts,
     preview,
     privacy,
+    reactions,
     search,
     threads,
     two_factor,
@@ -48,6 +49,7 @@ urlpatterns = [
     path("posts/<id:pk>/flag/", moderation.flag, name="flag_post"),
     path("posts/<id:pk>/bookmark/", bookmarks.bookmark_post, name="bookmark_post"),
     path("bookmarks/", bookmarks.bookmark_list, name="bookmarks"),
+    path("posts/<id:pk>/reactions/", reactions.post_reactions, name="post_reactions"),
     path("posts/<id:pk>/hide/", moderation.post_visibility, {"hide": True}, name="hide_post"),
     path(
         "posts/<id:pk>/restore/",

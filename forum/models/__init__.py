@@ -11,6 +11,7 @@ from forum.models.moderation import (
     Moderator,
 )
 from forum.models.posts import Post, PostRevision
+from forum.models.reactions import Reaction
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.threads import Thread, ThreadTitleRevision
 from forum.models.translations import PostTranslation, ThreadTitleTranslation
@@ -32,6 +33,7 @@ __all__ = [
     "PostTranslation",
     "Profile",
     "ProgramArea",
+    "Reaction",
     "ReadMarker",
     "RelayMessage",
     "ScheduledJob",

@@ -31,6 +31,8 @@ class Post(models.Model):
     edit_count = models.PositiveIntegerField(default=0)
     # A token per form: submitting the same form twice finds the first post instead.
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Reactions by kind ({"helpful": 3}), kept by forum/services/reactions.py with the rows.
+    reaction_counts = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("post")

@@ -30,6 +30,7 @@ class PostActions:
     member_tools: bool = False  # the moderators' page about the post's author
     history: bool = False  # the "edited" link to the post's versions
     bookmark: bool = False  # a member keeps it, with a note and a reminder
+    react: bool = False  # helpful, thanks, agree (the counts show to every reader)
 
     def __or__(self, other: PostActions) -> PostActions:
         """What either of two posts offers: the live-post template holds both kinds of links."""
@@ -68,6 +69,7 @@ def post_actions(user: User, post: Post, standing: Standing | None = None) -> Po
         member_tools=moderates,
         history=standing.sees_history(post),
         bookmark=is_member(user) and post.state == Post.State.PUBLISHED,
+        react=standing.may_react(post),
     )
 
 

@@ -141,6 +141,11 @@ class Standing:
             self.posts and not self.owns(post) and post.state == Post.State.PUBLISHED and self.reads
         )
 
+    def may_react(self, post: Post) -> bool:
+        """Members who may post react to others' published posts, in locked threads too (a
+        reaction adds no text to the thread)."""
+        return self.may_flag(post)
+
 
 def can_reply(user: User, thread: Thread) -> bool:
     return Standing(user, thread).may_reply()
@@ -235,6 +240,23 @@ def can_see_history(user: User, post: Post) -> bool:
 def can_flag(user: User, post: Post) -> bool:
     """Members flag published posts of others that they can read."""
     return Standing(user, post.thread).may_flag(post)
+
+
+def can_react(user: User, post: Post) -> bool:
+    return Standing(user, post.thread).may_react(post)
+
+
+def check_react(user: User, post: Post) -> None:
+    """404 for a post the user may not see; 403, saying why, for one they may not react to."""
+    check_see_post(user, post)
+    standing = Standing(user, post.thread)
+    if standing.may_react(post):
+        return
+    if not standing.posts:
+        raise _may_not_post(user)
+    if post.author_id == user.pk:
+        raise PermissionDenied(_("You cannot react to your own post."))
+    raise PermissionDenied(_("Only published posts take reactions."))
 
 
 # --- Edit history -----------------------------------------------------------------------------

@@ -89,6 +89,7 @@ def post_payload(post: Post) -> dict:
         "edited_at": machine_time(post.edited_at) if post.edited_at else None,
         "edit_count": post.edit_count,
         "language": post.language,
+        "reactions": post.reaction_counts,
     }
     if post.state == Post.State.PUBLISHED:
         data["html"] = post.body_html

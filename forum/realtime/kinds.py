@@ -26,6 +26,7 @@ POST_HIDDEN = "post.hidden"
 POST_RESTORED = "post.restored"
 THREAD_SPLIT = "thread.split"
 POST_TRANSLATED = "post.translated"
+POST_REACTED = "post.reacted"
 
 # --- A board's stream (and, for changes its readers must see, the thread's too) ---------------
 THREAD_CREATED = "thread.created"
@@ -58,6 +59,7 @@ KINDS: dict[str, Kind] = {
         Kind(POST_RESTORED, "thread", "A moderator restored a hidden post: it comes back."),
         Kind(THREAD_SPLIT, "thread", "Posts were split off into a new thread: they leave."),
         Kind(POST_TRANSLATED, "thread", "A machine translation is ready: it replaces the note."),
+        Kind(POST_REACTED, "thread", "A post's reactions changed: its counts are replaced."),
         Kind(THREAD_CREATED, "board", "A thread was started, or a held one approved."),
         Kind(THREAD_UPDATED, "board", "A thread's counts or last post changed."),
         Kind(THREAD_LOCKED, "board", "A moderator locked a thread: no new replies."),

@@ -33,6 +33,7 @@ from forum.services import reading
 from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
+from forum.services.reactions import reactions_of
 from forum.services.titles import retitle_thread
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import (
@@ -75,7 +76,16 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if request_unread_count(request):
                 mark_thread_notifications_read(user=user, thread_id=thread.pk)
                 forget_unread_count(request)  # the header counts again
-        context = {"thread": thread, "content": content.html, "shown_title": content.shown_title}
+        context = {
+            "thread": thread,
+            "content": content.html,
+            "shown_title": content.shown_title,
+            # The reader's own reactions (their buttons pressed): asked only when the page
+            # shows a post with any.
+            "my_reactions": reactions_of(user, content.reacted)
+            if is_member(user) and content.reacted
+            else {},
+        }
         return render(request, "forum/thread.html", context)
 
     if not user.is_authenticated:

@@ -163,3 +163,29 @@ def test_a_selection_of_a_post_is_quoted_into_the_reply_box(page):
     expect(box).to_have_value(re.compile(r"^> \*\*.+\*\* \[wrote\]\(/posts/\d+/\):\n>\n> Second"))
     expect(box).to_be_focused()
     expect(page.get_by_role("button", name="Quote selection")).to_have_count(0)
+
+
+def test_a_reaction_is_pressed_counted_and_reaches_the_author_live(new_context):
+    author = new_context().new_page()
+    sign_in(author, "member")
+    thread = start_thread(author, unique("Reactions "), "A guideline worth reading.")
+    reader = new_context().new_page()
+    sign_in(reader, "moderator")
+    reader.goto(thread)
+    helpful = reader.locator("#post-1").get_by_role("button", name=re.compile("Helpful"))
+    expect(helpful).to_have_attribute("aria-pressed", "false")
+
+    helpful.focus()
+    helpful.press(" ")  # a toggle button presses from the keyboard
+
+    expect(helpful).to_have_attribute("aria-pressed", "true")
+    expect(helpful.locator(".count")).to_have_text("1")
+    # The author may not react to their own post: the count only, arriving live.
+    counted = author.locator("#post-1 .reaction[data-kind=helpful]")
+    expect(counted.locator(".count")).to_have_text("1")
+    expect(counted).not_to_have_attribute("role", "button")
+    reader.reload()
+    expect(helpful).to_have_attribute("aria-pressed", "true")
+    helpful.click()
+    expect(helpful).to_have_attribute("aria-pressed", "false")
+    expect(counted).to_be_hidden()

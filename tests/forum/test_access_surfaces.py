@@ -564,3 +564,35 @@ def test_bookmarks_show_a_role_only_the_posts_it_may_read(roles, corpus, role):
             if (word(visibility, state) in page) != expected:
                 wrong.append(f"{visibility} {state}: {'missing' if expected else 'leaked'}")
     assert wrong == [], wrong
+
+
+# Roles that may react where they read (not a visitor, a pending or a suspended member).
+REACTING = {"member", "group_member", "area_moderator", "other_area_moderator", "moderator"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_reactions_answer_a_role_only_about_posts_it_may_read(roles, corpus, role):
+    # views/reactions.py: who reacted is read where the post is; a post a role may not read
+    # is not found, to read or to react to, whatever its id; a deleted one has no reactions.
+    client = client_for(roles[role])
+    wrong = []
+    for visibility, (_thread, posts) in corpus.items():
+        for state, post in posts.items():
+            readable = may_read(role, visibility, state)
+            url = f"/en/posts/{post.pk}/reactions/"
+            shown = client.get(url).status_code
+            if shown != (200 if readable else 404):
+                wrong.append(f"{visibility}/{state}: page {shown}")
+            sent = client.post(url, {"kind": "helpful"}, HTTP_ACCEPT="application/json")
+            if not readable:
+                expected = 404
+            elif role == "visitor":
+                expected = 302  # to sign in
+            elif role in REACTING and state == "published":
+                expected = 200
+            else:
+                expected = 403  # read, but not theirs to react to: said why
+            if sent.status_code != expected:
+                wrong.append(f"{visibility}/{state}: reacting {sent.status_code}, not {expected}")
+    assert wrong == [], wrong

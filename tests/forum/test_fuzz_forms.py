@@ -28,6 +28,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:bookmark_post | member | note, remind_at, remove |
 | forum:edit_title | the thread's author | title, reason |
 | forum:preview | member | body |
+| forum:post_reactions | member | kind (JSON answer or page) |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -310,6 +311,15 @@ def _preview(world, draw):
     from forum.views.preview import PreviewForm
 
     return Target("member", url("forum:preview"), PreviewForm())
+
+
+@case("forum:post_reactions")
+def _post_reactions(world, draw):
+    from forum.views.reactions import ReactionForm
+
+    overrides = {"kind": st.one_of(st.sampled_from(["helpful", "thanks", "agree"]), JUNK)}
+    post = world.reply("other")  # not their own: a reaction is taken
+    return Target("member", url("forum:post_reactions", post.pk), ReactionForm(), overrides)
 
 
 @case("forum:edit_title")
@@ -690,7 +700,7 @@ def test_every_route_survives_garbage(world, name, pattern):
 
 FIELD_NAMES = [
     "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
-    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe",
+    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 

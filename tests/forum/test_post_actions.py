@@ -17,6 +17,7 @@ from forum.permissions import (
     can_delete_post,
     can_edit_post,
     can_flag,
+    can_react,
     can_reply,
     new_post_actions,
     post_actions,
@@ -91,9 +92,13 @@ EXPECTED = {
 }
 # Every member may bookmark a published post they read (a visitor has no bookmarks).
 B = "bookmark"
+# Members who may post react to others' published posts, in a locked thread too.
+X = "react"
 for case in ("open", "locked"):
     for role in ROLES[1:]:
         EXPECTED[case][role] = EXPECTED[case][role] | {B}
+    for role in ("member", "area_moderator", "other_area_moderator", "site_moderator"):
+        EXPECTED[case][role] = EXPECTED[case][role] | {X}
 
 
 @pytest.fixture
@@ -167,6 +172,7 @@ def test_post_actions_agree_with_the_can_functions(thread, people, role, case):
     assert actions.reply is actions.quote is can_reply(user, post.thread)
     # A moderator hides a post rather than flag it; everyone else flags as can_flag says.
     assert actions.flag is (can_flag(user, post) and not actions.hide)
+    assert actions.react is can_react(user, post)
 
 
 @pytest.mark.django_db
@@ -194,11 +200,11 @@ def test_a_page_of_posts_costs_no_query_per_post(boards, group_member, other_mem
     [
         ("visitor", {H}, {H}),
         ("pending", {H, B}, {H, B}),
-        ("member", {Q, R, E, D, H, B}, {Q, R, F, H, B}),
+        ("member", {Q, R, E, D, H, B}, {Q, R, F, H, B, X}),
         ("suspended_author", {H, B}, {H, B}),
-        ("area_moderator", MOD | {HIDE, B}, MOD | {HIDE, B}),
-        ("other_area_moderator", {Q, R, E, D, H, B}, {Q, R, F, H, B}),
-        ("site_moderator", MOD | {HIDE, B}, MOD | {HIDE, B}),
+        ("area_moderator", MOD | {HIDE, B}, MOD | {HIDE, B, X}),
+        ("other_area_moderator", {Q, R, E, D, H, B}, {Q, R, F, H, B, X}),
+        ("site_moderator", MOD | {HIDE, B}, MOD | {HIDE, B, X}),
     ],
 )
 def test_a_post_arriving_live_offers_what_a_new_post_would(thread, people, role, own, others):
@@ -209,12 +215,12 @@ def test_a_post_arriving_live_offers_what_a_new_post_would(thread, people, role,
 
 
 @pytest.mark.django_db
-def test_in_a_locked_thread_a_new_post_offers_members_the_flag_only(thread, people):
+def test_in_a_locked_thread_a_new_post_offers_members_the_flag_and_reactions_only(thread, people):
     thread.is_locked = True
     thread.save()
 
     assert offered(new_post_actions(people["member"], thread, own=True)) == {H, B}
-    assert offered(new_post_actions(people["member"], thread, own=False)) == {F, H, B}
+    assert offered(new_post_actions(people["member"], thread, own=False)) == {F, H, B, X}
 
 
 @pytest.mark.django_db
@@ -223,7 +229,7 @@ def test_the_slots_name_the_links_of_the_post_template():
 
     assert actions.slots.split() == [
         "quote", "reply", "edit", "delete", "flag", "hide", "restore", "approve", "member",
-        "edited", "bookmark",
+        "edited", "bookmark", "react",
     ]  # fmt: skip
     assert PostActions().slots == ""
     assert (PostActions(edit=True) | PostActions(flag=True)) == PostActions(edit=True, flag=True)

@@ -64,7 +64,13 @@ def thread(boards, member, other_member):
 def footer_links(html: str, position: int) -> list[str]:
     article = html.split(f'id="post-{position}"')[1].split("</article>")[0]
     footer = article.split('<footer class="actions"')[1]
-    return re.findall(r'data-slot="(\w+)"', footer)
+    # The reactions' group is in every footer; its kinds are toggles where the policy says.
+    return [slot for slot in re.findall(r'data-slot="(\w+)"', footer) if slot != "reactions"]
+
+
+def toggles(html: str, position: int) -> int:
+    article = html.split(f'id="post-{position}"')[1].split("</article>")[0]
+    return article.count("data-toggle")
 
 
 def posts_data(html: str, name: str) -> str:
@@ -81,9 +87,10 @@ def test_members_may_flag_in_a_locked_thread_as_the_policy_says(client, thread, 
 
     assert footer_links(html, 1) == ["bookmark", "flag"]
     assert footer_links(html, 2) == ["bookmark"]  # their own: no edit in a locked thread
+    assert (toggles(html, 1), toggles(html, 2)) == (3, 0)  # reactions, not to their own
     assert "This thread is locked: no new replies." in html
     assert posts_data(html, "own-actions") == "edited bookmark"
-    assert posts_data(html, "others-actions") == "flag edited bookmark"
+    assert posts_data(html, "others-actions") == "flag edited bookmark react"
 
 
 @pytest.mark.django_db
@@ -94,7 +101,8 @@ def test_the_page_gives_live_posts_the_policys_links(client, thread, member, mod
     assert footer_links(html, 1) == ["quote", "reply", "bookmark", "flag"]
     assert footer_links(html, 2) == ["quote", "reply", "edit", "delete", "bookmark"]
     assert posts_data(html, "own-actions") == "quote reply edit delete edited bookmark"
-    assert posts_data(html, "others-actions") == "quote reply flag edited bookmark"
+    assert posts_data(html, "others-actions") == "quote reply flag edited bookmark react"
+    assert (toggles(html, 1), toggles(html, 2)) == (3, 0)
     assert posts_data(html, "keeps-hidden") == ""
 
     client.force_login(moderator)
@@ -102,8 +110,9 @@ def test_the_page_gives_live_posts_the_policys_links(client, thread, member, mod
     moderating = ["quote", "reply", "edit", "delete", "hide", "member", "bookmark"]
     assert footer_links(html, 1) == footer_links(html, 2) == moderating
     assert posts_data(html, "others-actions") == (
-        "quote reply edit delete hide member edited bookmark"
+        "quote reply edit delete hide member edited bookmark react"
     )
+    assert (toggles(html, 1), toggles(html, 2)) == (3, 3)
     assert posts_data(html, "keeps-hidden") == "1"
 
 
@@ -112,6 +121,7 @@ def test_a_visitor_is_asked_to_sign_in_and_offered_no_link(client, thread):
     html = client.get(f"/en/t/{thread.pk}/").text
 
     assert footer_links(html, 1) == footer_links(html, 2) == []
+    assert toggles(html, 1) == toggles(html, 2) == 0
     assert re.search(r'<p class="notice"><a href="/en/accounts/login/[^"]*">Sign in', html)
     assert posts_data(html, "own-actions") == posts_data(html, "others-actions") == "edited"
 
@@ -127,3 +137,4 @@ def test_a_suspended_member_is_told_until_when(client, thread, member):
     assert "Your account is suspended until" in html
     # Nothing to post or change; keeping a post to read later stays theirs.
     assert footer_links(html, 1) == footer_links(html, 2) == ["bookmark"]
+    assert toggles(html, 1) == toggles(html, 2) == 0

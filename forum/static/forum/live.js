@@ -188,7 +188,25 @@ function renderPost(payload) {
   }
   const reply = slot("reply");
   if (reply && payload.author_username) reply.dataset.mention = payload.author_username;
+  const reactions = slot("reactions");
+  if (reactions) {
+    for (const link of reactions.querySelectorAll(".reaction")) {
+      fill(link, payload.post_id);
+      if (!allowed.has("react")) delete link.dataset.toggle;  // counts only
+    }
+    showReactions(article, payload.reactions || {});
+  }
   return article;
+}
+
+function showReactions(article, counts) {
+  // A post's counts by kind; a kind nobody gave shows only where the reader may give it.
+  const format = new Intl.NumberFormat(root.lang);
+  for (const link of article.querySelectorAll(".reactions .reaction")) {
+    const count = counts[link.dataset.kind] || 0;
+    link.querySelector(".count").textContent = count ? format.format(count) : "";
+    link.hidden = !count && link.dataset.toggle === undefined;
+  }
 }
 
 function nearBottom() {
@@ -257,6 +275,10 @@ const handlers = {
     label.innerHTML = payload.label;
     pending.replaceWith(label.content);
     current.replaceWith(translated, original);
+  },
+  "post.reacted"(payload) {
+    const article = document.querySelector(`#posts article[data-post-id="${payload.post_id}"]`);
+    if (article) showReactions(article, payload.reactions || {});
   },
   "post.deleted"(payload) {
     const article = document.getElementById(`post-${payload.position}`);
