@@ -21,6 +21,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -319,7 +320,7 @@ class DrawnThreads:
 
 
 def board_threads(
-    user: User, board, *, page: int, thread_language: str, language: str
+    user: User, board, *, page: int, thread_language: str, language: str, unsolved: bool = False
 ) -> DrawnThreads:
     """Page ``page`` of the board's threads (optionally only those in ``thread_language``),
     drawn once per page language, time zone and languages read (the titles shown translated):
@@ -331,18 +332,25 @@ def board_threads(
             stamp_key(board.changed_at),
             str(page),
             thread_language,
+            "unsolved" if unsolved else "",
             reader_key(user, language),
         ]
     )
     drawn: DrawnThreads | None = cache.get(key)
     if drawn is None:
-        listed = board_page(board, page=page, language=thread_language)
+        listed = board_page(board, page=page, language=thread_language, unsolved=unsolved)
         threads = list(listed.object_list)
         shown = shown_titles(threads, user=user, language=language)
         for thread in threads:
             thread.shown_title = shown.get(thread.pk, "")
         template = engines["django"].get_template("forum/_board_threads.html")
-        context = {"page": listed, "language": thread_language, "LANGUAGE_CODE": language}
+        filters = {"lang": thread_language, "status": "unsolved" if unsolved else ""}
+        query = urlencode({name: value for name, value in filters.items() if value})
+        context = {
+            "page": listed,
+            "query": f"{query}&" if query else "",  # the pages' links keep the filters
+            "LANGUAGE_CODE": language,
+        }
         drawn = DrawnThreads(
             html=template.render(context),
             post_counts={thread.pk: thread.post_count for thread in threads},

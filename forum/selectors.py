@@ -114,7 +114,7 @@ def latest_threads(user: User, *, area_id: int | None = None, limit: int = 5) ->
     )
 
 
-def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
+def board_threads(board: Board, *, language: str = "", unsolved: bool = False) -> QuerySet[Thread]:
     threads = (
         listed_threads(board.threads.all())
         .select_related("author__profile", "last_poster__profile")
@@ -122,13 +122,23 @@ def board_threads(board: Board, *, language: str = "") -> QuerySet[Thread]:
     )
     if language:
         threads = threads.filter(language=language)
+    if unsolved:
+        threads = unsolved_only(threads)
     return threads
 
 
-def board_page(board: Board, *, page: int | str, language: str = "") -> Page:
+def unsolved_only(threads: QuerySet[Thread]) -> QuerySet[Thread]:
+    """Questions with no accepted answer (the "unsolved" filter of boards and Latest)."""
+    return threads.filter(is_question=True, accepted_answer__isnull=True)
+
+
+def board_page(
+    board: Board, *, page: int | str, language: str = "", unsolved: bool = False
+) -> Page:
     """One page of the board's threads: the same for every reader (each one's unread marks
     are unread_threads')."""
-    paginator = Paginator(board_threads(board, language=language), limits.THREADS_PER_PAGE)
+    listed = board_threads(board, language=language, unsolved=unsolved)
+    paginator = Paginator(listed, limits.THREADS_PER_PAGE)
     return paginator.get_page(page)
 
 

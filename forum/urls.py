@@ -3,6 +3,7 @@ from django.urls import path
 import forum.ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import (
     accounts,
+    answers,
     boards,
     bookmarks,
     following,
@@ -50,6 +51,7 @@ urlpatterns = [
     path("posts/<id:pk>/bookmark/", bookmarks.bookmark_post, name="bookmark_post"),
     path("bookmarks/", bookmarks.bookmark_list, name="bookmarks"),
     path("posts/<id:pk>/reactions/", reactions.post_reactions, name="post_reactions"),
+    path("posts/<id:pk>/accept/", answers.accept, name="accept_answer"),
     path("posts/<id:pk>/hide/", moderation.post_visibility, {"hide": True}, name="hide_post"),
     path(
         "posts/<id:pk>/restore/",

@@ -46,7 +46,12 @@ class ThreadForm(PostForm):
         max_length=limits.TITLE_MAX_LENGTH,
         strip=True,
     )
-    field_order = ["title", "body", "language", "submission_token"]
+    is_question = forms.BooleanField(
+        label=_("This is a question"),
+        required=False,
+        help_text=_("You, or a moderator, can then accept a reply as its answer."),
+    )
+    field_order = ["title", "body", "language", "is_question", "submission_token"]
 
     def clean_title(self) -> str:
         title = _no_control_characters(self.cleaned_data["title"])

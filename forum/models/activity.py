@@ -90,6 +90,7 @@ class Notification(models.Model):
         NEW_THREAD = "new_thread", _("New thread in a board you watch")
         MODERATION = "moderation", _("A moderator acted on your account or your post")
         BOOKMARK = "bookmark", _("A reminder of a post you bookmarked")
+        ACCEPTED = "accepted", _("Your reply was accepted as the answer")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -121,6 +121,8 @@ class ModerationAction(models.Model):
         SPLIT = "split", _("Split a thread")
         MERGE = "merge", _("Merged threads")
         RETITLE = "retitle", _("Changed a thread's title")
+        ACCEPT = "accept", _("Accepted an answer")
+        UNACCEPT = "unaccept", _("Took back an accepted answer")
         VERIFY = "verify", _("Verified a member")
         REJECT_MEMBER = "reject_member", _("Rejected a membership")
         WARN = "warn", _("Warned a member")

@@ -36,6 +36,20 @@ class Thread(models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
+    # A question: its author or a moderator accepts a reply as the answer (services/answers.py).
+    is_question = models.BooleanField(_("question"), default=False)
+    accepted_answer = models.ForeignKey(
+        "forum.Post",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted answer"),
+    )
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("thread")

@@ -31,6 +31,7 @@ class PostActions:
     history: bool = False  # the "edited" link to the post's versions
     bookmark: bool = False  # a member keeps it, with a note and a reminder
     react: bool = False  # helpful, thanks, agree (the counts show to every reader)
+    accept: bool = False  # accept it as the question's answer (or take that back)
 
     def __or__(self, other: PostActions) -> PostActions:
         """What either of two posts offers: the live-post template holds both kinds of links."""
@@ -70,6 +71,7 @@ def post_actions(user: User, post: Post, standing: Standing | None = None) -> Po
         history=standing.sees_history(post),
         bookmark=is_member(user) and post.state == Post.State.PUBLISHED,
         react=standing.may_react(post),
+        accept=standing.may_accept(post),
     )
 
 
@@ -83,7 +85,7 @@ def new_post_actions(
     author_id = standing.owner_pk if own and is_member(user) else -1
     return post_actions(
         user,
-        Post(thread=thread, author_id=author_id, state=Post.State.PUBLISHED),
+        Post(thread=thread, author_id=author_id, state=Post.State.PUBLISHED, position=2),
         standing,
     )
 

@@ -80,12 +80,14 @@ class Standing:
         self.thread = thread
         # Whose posts are "own": no account has id 0.
         self.owner_pk = user.pk if is_member(user) and not shared else 0
+        # The question's author accepts its answer: a class of reader of its own, shared too.
+        self.asks = thread.is_question and is_member(user) and user.pk == thread.author_id
 
     @property
     def key(self) -> tuple[bool, ...]:
         """What the shared answers depend on besides the thread and the post: readers with
         the same key see a shared part alike."""
-        return (self.reads, self.posts, self.moderates, is_member(self.user))
+        return (self.reads, self.posts, self.moderates, is_member(self.user), self.asks)
 
     @cached_property
     def reads(self) -> bool:
@@ -139,6 +141,17 @@ class Standing:
     def may_flag(self, post: Post) -> bool:
         return (
             self.posts and not self.owns(post) and post.state == Post.State.PUBLISHED and self.reads
+        )
+
+    def may_accept(self, post: Post) -> bool:
+        """A question's author (while they may post) or the board's moderators accept a
+        published reply as its answer, or take the acceptance back."""
+        return (
+            self.thread.is_question
+            and post.position > 1
+            and post.state == Post.State.PUBLISHED
+            and self.reads
+            and (self.moderates or (self.asks and self.posts))
         )
 
     def may_react(self, post: Post) -> bool:
@@ -240,6 +253,23 @@ def can_see_history(user: User, post: Post) -> bool:
 def can_flag(user: User, post: Post) -> bool:
     """Members flag published posts of others that they can read."""
     return Standing(user, post.thread).may_flag(post)
+
+
+def check_accept(user: User, post: Post) -> None:
+    """404 for a post the user may not see; 403, saying why, where they may not accept it."""
+    check_see_post(user, post)
+    standing = Standing(user, post.thread)
+    if standing.may_accept(post):
+        return
+    if not post.thread.is_question:
+        raise PermissionDenied(_("This thread is not a question."))
+    if not (standing.moderates or standing.asks):
+        raise PermissionDenied(_("Only the question's author or a moderator may accept an answer."))
+    if not standing.posts:
+        raise _may_not_post(user)
+    if post.position == 1:
+        raise PermissionDenied(_("The question itself cannot be its answer."))
+    raise PermissionDenied(_("Only a published reply can be accepted."))
 
 
 def can_react(user: User, post: Post) -> bool:

@@ -37,6 +37,7 @@ THREAD_PINNED = "thread.pinned"
 THREAD_UNPINNED = "thread.unpinned"
 THREAD_MOVED = "thread.moved"
 THREAD_MERGED = "thread.merged"
+THREAD_SOLVED = "thread.solved"
 
 # --- A member's own stream --------------------------------------------------------------------
 NOTIFICATION_CREATED = "notification.created"
@@ -68,6 +69,7 @@ KINDS: dict[str, Kind] = {
         Kind(THREAD_UNPINNED, "board", "A moderator unpinned a thread."),
         Kind(THREAD_MOVED, "board", "A thread left one board for another."),
         Kind(THREAD_MERGED, "board", "A thread's posts went into another thread."),
+        Kind(THREAD_SOLVED, "board", "A question's answer was accepted, or taken back."),
         Kind(NOTIFICATION_CREATED, "user", "Something concerns the member: the badge counts."),
         Kind(ACCOUNT_SUSPENDED, "user", "The member was suspended: the reply form closes."),
         Kind(ACCOUNT_RESTORED, "user", "The suspension was lifted: the reply form opens."),

@@ -25,6 +25,7 @@ from forum.permissions import (
 )
 from forum.realtime import kinds
 from forum.realtime.events import post_event, thread_event
+from forum.services.answers import forget_answers
 from forum.services.following import follow_on_reply
 from forum.services.locking import lock_post
 from forum.services.moderation import ModerationError, record_moderator_edit
@@ -134,6 +135,7 @@ def start_thread(
     language: str | None = None,
     fallback_language: str = "en",
     submission_token: uuid.UUID | None = None,
+    is_question: bool = False,
 ) -> Post:
     """Create a thread and its first post; the author watches it. Returns the first post."""
 
@@ -156,6 +158,7 @@ def start_thread(
             last_post_at=now,
             last_poster=author,
             post_count=1,
+            is_question=is_question,
             held=held,
         )
         post = _add_post(
@@ -324,6 +327,7 @@ def delete_post(*, actor: Member, post: Post) -> Post:
         was_counted = current.state == Post.State.PUBLISHED and current.position > 1
         current.state = Post.State.DELETED
         current.save(update_fields=["state"])
+        forget_answers([current.pk])
         now = stamp()
         Thread.objects.filter(pk=current.thread_id).update(
             reply_count=F("reply_count") - int(was_counted), changed_at=now

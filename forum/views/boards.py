@@ -69,6 +69,8 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
     language = request.GET.get("lang", "")
     if language not in LANGUAGE_CODES:
         language = ""
+    # Any other value shows every thread, as an unknown language does.
+    unsolved = request.GET.get("status", "") == "unsolved"
     number = int_param(request.GET.get("page"))
 
     user = request.user
@@ -77,7 +79,12 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         """The page's threads, and the reader's marks on them: unread, and the levels they
         follow the board and its area at (one query for both)."""
         drawn = fragments.board_threads(
-            user, found, page=number, thread_language=language, language=get_language()
+            user,
+            found,
+            page=number,
+            thread_language=language,
+            language=get_language(),
+            unsolved=unsolved,
         )
         return drawn, unread_threads(user, drawn.post_counts), board_levels(user, found)
 
@@ -87,6 +94,7 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         context = {
             "board": found,
             "language": language,
+            "status": "unsolved" if unsolved else "",
             "threads": fragments.unread_marks(drawn.html, unread),
             "thread_languages": board_languages(found),
             "can_start_thread": can_start_thread(user, found),
@@ -107,6 +115,7 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
             found.changed_at,
             number,
             language,
+            unsolved,
             render=lambda: respond(*marks()),
         )
     # The member's marks and the board's stamp name the page: an unchanged reload is a 304.
@@ -118,6 +127,7 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         stamp_key(found.changed_at),
         number,
         language,
+        unsolved,
         sorted(unread),
         levels,
         can_start_thread(user, found),
@@ -147,6 +157,7 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
             language=form.cleaned_data["language"] or None,
             fallback_language=get_language(),
             submission_token=form.cleaned_data["submission_token"],
+            is_question=form.cleaned_data["is_question"],
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": found, "form": form})

@@ -24,7 +24,7 @@ from forum.language import language_choices
 from forum.machine_translation.service import shown_titles
 from forum.models import ProgramArea, ReadMarker, Thread
 from forum.permissions import User, visible_boards
-from forum.selectors import listed_threads, unread_threads
+from forum.selectors import listed_threads, unread_threads, unsolved_only
 from forum.services.following import muted_threads_excluded
 from forum.views.helpers import int_param
 from forum.visits import new_since
@@ -41,6 +41,11 @@ KINDS = {
 class ListFilterForm(forms.Form):
     area = forms.ChoiceField(label=_("Program area"), required=False)
     lang = forms.ChoiceField(label=_("Language"), required=False)
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("All threads")), ("unsolved", _("Unsolved questions"))],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,12 +62,16 @@ def boards_in_scope(user: User, area: str = "") -> list[int]:
     return list(boards.values_list("pk", flat=True))
 
 
-def list_threads(user: User, kind: str, *, boards: list[int], language: str = "") -> QuerySet:
+def list_threads(
+    user: User, kind: str, *, boards: list[int], language: str = "", unsolved: bool = False
+) -> QuerySet:
     """The threads of a list (of these boards, boards_in_scope), newest activity first."""
     member_id = cast(int, user.pk)  # New and Unread: signed in (login_required)
     threads = listed_threads(Thread.objects.filter(board_id__in=boards))
     if language:
         threads = threads.filter(language=language)
+    if unsolved:
+        threads = unsolved_only(threads)
     if kind == "new":
         opened = ReadMarker.objects.filter(user_id=member_id, thread=OuterRef("pk"))
         threads = threads.filter(created_at__gt=new_since(user)).exclude(Exists(opened))
@@ -81,13 +90,16 @@ def _thread_list(request: HttpRequest, kind: str) -> HttpResponse:
     valid = form.is_valid()
     area = form.cleaned_data.get("area", "") if valid else ""
     language = form.cleaned_data.get("lang", "") if valid else ""
+    status = form.cleaned_data.get("status", "") if valid else ""
     # No count of the whole list (Discourse shows none either): a page reads one thread more
     # than it shows, to know whether there is a next one. A page past the end says so.
     number = min(max(int_param(request.GET.get("page")), 1), MAX_PAGE)
     per_page = limits.THREADS_PER_PAGE
     start = (number - 1) * per_page
     boards = boards_in_scope(request.user, area)  # read once: the list's and the live bar's
-    listed = list_threads(request.user, kind, boards=boards, language=language)
+    listed = list_threads(
+        request.user, kind, boards=boards, language=language, unsolved=status == "unsolved"
+    )
     threads = list(listed[start : start + per_page + 1])
     has_next = len(threads) > per_page
     threads = threads[:per_page]
@@ -96,7 +108,8 @@ def _thread_list(request: HttpRequest, kind: str) -> HttpResponse:
     for thread in threads:
         thread.shown_title = shown.get(thread.pk, "")
         thread.unread = thread.pk in unread
-    filters = {name: value for name, value in (("area", area), ("lang", language)) if value}
+    chosen = (("area", area), ("lang", language), ("status", status))
+    filters = {name: value for name, value in chosen if value}
     query = f"{urlencode(filters)}&" if filters else ""
     context = {
         "kind": kind,

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,6 +31,7 @@ from forum.selectors import (
     thread_with_marks,
 )
 from forum.services import reading
+from forum.services.answers import mark_question
 from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
@@ -173,6 +175,11 @@ class TitleForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason (optional)"), required=False, max_length=500
     )
+    is_question = forms.BooleanField(
+        label=gettext_lazy("This is a question"),
+        required=False,
+        help_text=gettext_lazy("A reply can then be accepted as its answer."),
+    )
 
 
 @login_required
@@ -182,23 +189,32 @@ def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
     history = list(thread.title_revisions.select_related("edited_by__profile"))
     allowed = can_retitle(request.user, thread)
-    form = TitleForm(request.POST or None, initial={"title": thread.title})
+    initial = {"title": thread.title, "is_question": thread.is_question}
+    form = TitleForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied(_("You may not change this title."))
         if form.is_valid():
+            title, question = form.cleaned_data["title"], form.cleaned_data["is_question"]
+            question_changed = question != thread.is_question
             try:
-                retitle_thread(
-                    actor=request.user,
-                    thread=thread,
-                    title=form.cleaned_data["title"],
-                    reason=form.cleaned_data["reason"],
-                )
+                with transaction.atomic():  # the title and the question mark, or neither
+                    if " ".join(title.split()) != thread.title or not question_changed:
+                        retitle_thread(
+                            actor=request.user,
+                            thread=thread,
+                            title=title,
+                            reason=form.cleaned_data["reason"],
+                        )
+                    if question_changed:
+                        mark_question(actor=request.user, thread=thread, is_question=question)
             except ModerationError as exc:
                 form.add_error("title", str(exc))
             else:
-                messages.success(request, _("The title is changed."))
+                retitled = " ".join(title.split()) != thread.title
+                saved = _("The title is changed.") if retitled else _("Your changes were saved.")
+                messages.success(request, saved)
                 return redirect("forum:thread", pk=thread.pk)
         status = 400
     context = {"thread": thread, "form": form, "history": history, "allowed": allowed}

@@ -596,3 +596,31 @@ def test_reactions_answer_a_role_only_about_posts_it_may_read(roles, corpus, rol
             if sent.status_code != expected:
                 wrong.append(f"{visibility}/{state}: reacting {sent.status_code}, not {expected}")
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_accepting_an_answer_answers_a_role_only_about_posts_it_may_read(roles, corpus, role):
+    # views/answers.py: in questions whose author no role is, only the board's moderators may
+    # accept a published reply; a post a role may not see is not found, whatever its id.
+    from forum.models import Thread
+
+    Thread.objects.update(is_question=True)
+    client = client_for(roles[role])
+    wrong = []
+    for visibility, (_thread, posts) in corpus.items():
+        allowed = MATRIX[role][visibility]
+        for state, post in posts.items():
+            sees = R in allowed and (state in ("published", "deleted") or M in allowed)
+            if role == "visitor":
+                expected = 302  # to sign in, before anything is looked up
+            elif not sees:
+                expected = 404
+            elif M in allowed and state == "published":
+                expected = 200
+            else:
+                expected = 403
+            shown = client.get(f"/en/posts/{post.pk}/accept/").status_code
+            if shown != expected:
+                wrong.append(f"{visibility}/{state}: {shown}, not {expected}")
+    assert wrong == [], wrong

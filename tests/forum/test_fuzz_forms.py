@@ -29,6 +29,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:edit_title | the thread's author | title, reason |
 | forum:preview | member | body |
 | forum:post_reactions | member | kind (JSON answer or page) |
+| forum:accept_answer | the question's author | undo |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -320,6 +321,15 @@ def _post_reactions(world, draw):
     overrides = {"kind": st.one_of(st.sampled_from(["helpful", "thanks", "agree"]), JUNK)}
     post = world.reply("other")  # not their own: a reaction is taken
     return Target("member", url("forum:post_reactions", post.pk), ReactionForm(), overrides)
+
+
+@case("forum:accept_answer")
+def _accept_answer(world, draw):
+    world.thread.is_question = True
+    world.thread.save(update_fields=["is_question"])
+    post = world.reply("other")
+    overrides = {"undo": st.one_of(st.sampled_from(["", "1"]), JUNK)}
+    return Target("member", url("forum:accept_answer", post.pk), forms.Form(), overrides)
 
 
 @case("forum:edit_title")
@@ -700,7 +710,7 @@ def test_every_route_survives_garbage(world, name, pattern):
 
 FIELD_NAMES = [
     "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
-    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind",
+    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo", "status",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 

@@ -229,7 +229,7 @@ def test_the_slots_name_the_links_of_the_post_template():
 
     assert actions.slots.split() == [
         "quote", "reply", "edit", "delete", "flag", "hide", "restore", "approve", "member",
-        "edited", "bookmark", "react",
+        "edited", "bookmark", "react", "accept",
     ]  # fmt: skip
     assert PostActions().slots == ""
     assert (PostActions(edit=True) | PostActions(flag=True)) == PostActions(edit=True, flag=True)
@@ -321,3 +321,31 @@ def test_a_visitor_is_not_sent_to_sign_in_where_the_thread_is_locked(thread):
 
     answers = thread_actions(AnonymousUser(), thread)
     assert (answers.closed, answers.sign_in) == (LOCKED, False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "accepts"),
+    [
+        ("visitor", False),
+        ("pending", False),
+        ("member", True),  # the question's author
+        ("author", False),  # the reply's author: not theirs to choose
+        ("suspended_author", False),
+        ("area_moderator", True),
+        ("other_area_moderator", False),
+        ("site_moderator", True),
+    ],
+)
+def test_the_questions_author_and_its_boards_moderators_may_accept_a_reply(
+    thread, people, role, accepts
+):
+    thread.is_question = True
+    thread.save()
+    reply = Post.objects.select_related("thread__board").get(
+        thread=thread, author=people["author"]
+    )
+
+    assert post_actions(people[role], reply).accept is accepts
+    first = Post.objects.select_related("thread__board").get(thread=thread, position=1)
+    assert post_actions(people[role], first).accept is False  # the question is no answer

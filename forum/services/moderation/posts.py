@@ -112,9 +112,13 @@ def _settle_flags(post: Post, *, actor: Member, outcome: str) -> int:
 
 def _set_state(post: Post, state: Post.State) -> None:
     """Change a post's state, keeping the thread's reply count and the live pages right."""
+    from forum.services.answers import forget_answers  # answers records through this package
+
     was_shown = post.state == Post.State.PUBLISHED
     post.state = state
     post.save(update_fields=["state"])
+    if state != Post.State.PUBLISHED:
+        forget_answers([post.pk])
     shown = state == Post.State.PUBLISHED
     delta = (int(shown) - int(was_shown)) if _counts_as_reply(post) else 0
     _touch(post.thread, replies=delta)

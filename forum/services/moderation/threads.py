@@ -211,6 +211,9 @@ def split_thread(
         _append_posts(posts, new)
         _renumber_after(new)
         _renumber_after(current)
+        from forum.services.answers import forget_answers  # answers records through this package
+
+        forget_answers(post.pk for post in posts)  # an answer split off answers nothing here
         stamp(boards=[current.board_id])
         queue_changed(current.board.area_id)
         moved = {"posts": [post.pk for post in posts], "to_thread": new.pk}

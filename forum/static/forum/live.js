@@ -135,6 +135,7 @@ function fill(element, id) {
 // The links of a post's footer, by their data-slot names in forum/_post.html.
 const POST_ACTIONS = [
   "quote", "reply", "edit", "delete", "hide", "restore", "approve", "member", "flag", "bookmark",
+  "accept",
 ];
 
 function renderPost(payload) {
@@ -309,6 +310,11 @@ const handlers = {
     else handlers["thread.updated"](payload);
   },
   "thread.unlocked"() { if (document.getElementById("posts")) location.reload(); },
+  "thread.solved"(payload) {
+    // An answer accepted or taken back: the thread page draws it under the question.
+    if (document.getElementById("posts")) location.reload();
+    else showBoardActivity(payload);
+  },
   "thread.pinned"() { showBoardActivity(); },
   "thread.unpinned"() { showBoardActivity(); },
   "thread.moved"() {
