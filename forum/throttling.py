@@ -68,6 +68,12 @@ MENTIONS = Limit(
     lambda: (limits.MENTIONS_PER_WINDOW, limits.MENTION_WINDOW_SECONDS),
     _("You have asked for many names in a short while. Wait a minute: your text is kept."),
 )
+DRAFTS = Limit(
+    "forum.drafts",
+    "user",
+    lambda: (limits.DRAFT_SAVES_PER_WINDOW, limits.DRAFT_SAVE_WINDOW_SECONDS),
+    _("Your draft was saved many times in a short while: it stays in this browser meanwhile."),
+)
 REACTIONS = Limit(
     "forum.reactions",
     "user",

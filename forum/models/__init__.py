@@ -2,6 +2,7 @@ from forum.models.activity import MutedMember, Notification, ReadMarker, Subscri
 from forum.models.areas import ProgramArea
 from forum.models.boards import Board
 from forum.models.bookmarks import Bookmark
+from forum.models.drafts import Draft
 from forum.models.events import Event
 from forum.models.members import AllowedEmailDomain, Profile
 from forum.models.moderation import (
@@ -21,6 +22,7 @@ __all__ = [
     "AllowedEmailDomain",
     "Board",
     "Bookmark",
+    "Draft",
     "Event",
     "Flag",
     "ModerationAction",

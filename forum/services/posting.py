@@ -26,6 +26,7 @@ from forum.permissions import (
 from forum.realtime import kinds
 from forum.realtime.events import post_event, thread_event
 from forum.services.answers import forget_answers
+from forum.services.drafts import drop_draft
 from forum.services.following import follow_on_reply
 from forum.services.locking import lock_post
 from forum.services.moderation import ModerationError, record_moderator_edit
@@ -174,6 +175,7 @@ def start_thread(
         )
         if not held:
             thread_event(thread, kinds.THREAD_CREATED)
+        drop_draft(user=author, board=board)  # sent: no device offers it again
         return post
 
     return _once(author, submission_token, write)
@@ -230,6 +232,7 @@ def post_reply(
         if not held:
             post_event(post, kinds.POST_CREATED)
             thread_event(locked, kinds.THREAD_UPDATED)
+        drop_draft(user=author, thread=locked)
         return post
 
     return _once(author, submission_token, write)

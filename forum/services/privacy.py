@@ -22,6 +22,8 @@ from django.utils import timezone
 
 from forum.links import absolute_url
 from forum.models import (
+    Bookmark,
+    Draft,
     Event,
     Flag,
     ModerationAction,
@@ -30,6 +32,7 @@ from forum.models import (
     Post,
     PostRevision,
     Profile,
+    Reaction,
     ReadMarker,
     Subscription,
 )
@@ -104,6 +107,24 @@ def export_member_data(*, member) -> dict:
         "flags": _flags(member),
         "moderation": _moderation(member),
         "two_step_sign_in": _two_step_sign_in(member),
+        "drafts": [
+            {
+                "thread_id": d.thread_id,
+                "board_id": d.board_id,
+                "title": d.title,
+                "body": d.body,
+                "updated_at": _iso(d.updated_at),
+            }
+            for d in Draft.objects.filter(user=member)
+        ],
+        "bookmarks": [
+            {"post_id": b.post_id, "note": b.note, "remind_at": _iso(b.remind_at)}
+            for b in Bookmark.objects.filter(user=member)
+        ],
+        "reactions": [
+            {"post_id": r.post_id, "kind": r.kind, "created_at": _iso(r.created_at)}
+            for r in Reaction.objects.filter(user=member)
+        ],
     }
 
 
@@ -306,6 +327,8 @@ def delete_account(*, member) -> None:
         MutedMember.objects.filter(user=member).delete()
         two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
         Notification.objects.filter(recipient=member).delete()
+        Draft.objects.filter(user=member).delete()  # unsent text, and the notes kept with posts
+        Bookmark.objects.filter(user=member).delete()
         ReadMarker.objects.filter(user=member).delete()
         _forget_events(member)
         _end_sessions(member)

@@ -106,7 +106,9 @@ def test_signing_out_leaves_no_draft_behind(page):
     )
 
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "member")
+    # Nothing of it stays in the browser; the member's account keeps it for them alone.
+    assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('draft:'))") == []
+    sign_in(page, "moderator")  # the next person at the computer
     page.goto(thread)
 
     expect(page.locator("#reply").get_by_label("Message")).to_have_value("")
@@ -189,3 +191,27 @@ def test_a_reaction_is_pressed_counted_and_reaches_the_author_live(new_context):
     helpful.click()
     expect(helpful).to_have_attribute("aria-pressed", "false")
     expect(counted).to_be_hidden()
+
+
+def test_a_draft_typed_on_one_device_is_brought_back_on_another(new_context):
+    laptop = new_context().new_page()
+    sign_in(laptop, "member")
+    thread = start_thread(laptop, unique("Drafts "), "Opening post.")
+    box = laptop.locator("#reply").get_by_label("Message")
+    box.fill("Begun on the laptop, to finish later.")
+    with laptop.expect_response(lambda r: r.url.endswith("/draft/") and r.request.method == "POST"):
+        box.press("End")  # typing stopped: the account's copy is saved two seconds later
+
+    phone = new_context().new_page()  # another browser: nothing in its storage
+    sign_in(phone, "member")
+    phone.goto(thread)
+
+    expect(phone.locator("#reply").get_by_label("Message")).to_have_value(
+        "Begun on the laptop, to finish later."
+    )
+    expect(
+        phone.get_by_text("Your unsent text was brought back from your account.")
+    ).to_be_visible()
+    reply(phone, "Finished on the phone.")
+    laptop.goto(laptop.url.split("#")[0].split("?")[0])
+    expect(laptop.locator("#reply").get_by_label("Message")).to_have_value("")

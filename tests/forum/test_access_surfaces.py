@@ -624,3 +624,25 @@ def test_accepting_an_answer_answers_a_role_only_about_posts_it_may_read(roles, 
             if shown != expected:
                 wrong.append(f"{visibility}/{state}: {shown}, not {expected}")
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_drafts_are_kept_and_served_only_where_a_role_may_read(roles, corpus, role):
+    # views/drafts.py: a thread a role may not read is not found, to save a draft to or to
+    # ask for one; the drafts page lists only where the role may still read.
+    client = client_for(roles[role])
+    wrong = []
+    for visibility, (thread, _posts) in corpus.items():
+        readable = may_read(role, visibility, "published")
+        url = f"/en/t/{thread.pk}/draft/"
+        expected = (403 if role == "visitor" else 200) if readable else 404
+        for answer in (client.post(url, {"body": f"Draft in {visibility}"}), client.get(url)):
+            if answer.status_code != expected:
+                wrong.append(f"{visibility}: {answer.status_code}, not {expected}")
+    if role != "visitor":
+        listed = text_of(client, "/en/drafts/")
+        for visibility in corpus:
+            if (f"Draft in {visibility}" in listed) != may_read(role, visibility, "published"):
+                wrong.append(f"{visibility}: drafts page")
+    assert wrong == [], wrong

@@ -30,6 +30,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:preview | member | body |
 | forum:post_reactions | member | kind (JSON answer or page) |
 | forum:accept_answer | the question's author | undo |
+| forum:thread_draft, forum:board_draft | member | body, title, language, submission_token |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -330,6 +331,21 @@ def _accept_answer(world, draw):
     post = world.reply("other")
     overrides = {"undo": st.one_of(st.sampled_from(["", "1"]), JUNK)}
     return Target("member", url("forum:accept_answer", post.pk), forms.Form(), overrides)
+
+
+@case("forum:thread_draft")
+def _thread_draft(world, draw):
+    from forum.views.drafts import DraftForm
+
+    return Target("member", url("forum:thread_draft", world.thread.pk), DraftForm())
+
+
+@case("forum:board_draft")
+def _board_draft(world, draw):
+    from forum.views.drafts import DraftForm
+
+    board = world.boards["public"]
+    return Target("member", url("forum:board_draft", board.area.slug, board.slug), DraftForm())
 
 
 @case("forum:edit_title")
@@ -710,7 +726,7 @@ def test_every_route_survives_garbage(world, name, pattern):
 
 FIELD_NAMES = [
     "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
-    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo", "status",
+    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo", "status", "submission_token",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 

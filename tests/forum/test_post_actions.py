@@ -342,9 +342,7 @@ def test_the_questions_author_and_its_boards_moderators_may_accept_a_reply(
 ):
     thread.is_question = True
     thread.save()
-    reply = Post.objects.select_related("thread__board").get(
-        thread=thread, author=people["author"]
-    )
+    reply = Post.objects.select_related("thread__board").get(thread=thread, author=people["author"])
 
     assert post_actions(people[role], reply).accept is accepts
     first = Post.objects.select_related("thread__board").get(thread=thread, position=1)
