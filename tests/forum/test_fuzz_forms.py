@@ -726,7 +726,8 @@ def test_every_route_survives_garbage(world, name, pattern):
 
 FIELD_NAMES = [
     "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
-    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo", "status", "submission_token",
+    "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo",
+    "status", "submission_token",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 
