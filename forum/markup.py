@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import quote as url_quote
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
@@ -42,6 +44,42 @@ def _image_as_link(self, tokens, idx, options, env) -> str:
 
 
 _markdown.add_render_rule("image", _image_as_link)
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _link_mentions(state) -> None:
+    """ "@name" in running text (not in code, not inside a link) links to the member's profile
+    (forum/views/people.py); who is notified is decided apart (mentioned_usernames)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, in_link = [], 0
+        for token in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type != "text" or in_link or "@" not in token.content:
+                children.append(token)
+                continue
+            text, last = token.content, 0
+            for match in MENTION.finditer(text):
+                name = match.group(1).rstrip(".")
+                start, end = match.start(), match.start() + 1 + len(name)
+                if start > last:
+                    children.append(_text(text[last:start]))
+                opening = Token("link_open", "a", 1)
+                opening.attrSet("href", f"/members/u/{url_quote(name, safe='')}/")
+                children += [opening, _text(f"@{name}"), Token("link_close", "a", -1)]
+                last = end
+            if last < len(text):
+                children.append(_text(text[last:]))
+        block.children = children
+
+
+_markdown.core.ruler.push("mentions", _link_mentions)
 
 
 def _demote_headings(tokens) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import transaction
@@ -43,11 +43,26 @@ class ProfileForm(forms.ModelForm):
         ),
     )
     remove_avatar = forms.BooleanField(label=_("Remove your picture"), required=False)
+    shown_on_profile = forms.MultipleChoiceField(
+        label=_("Shown to other members on your profile page"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Your name, your posts they may read and the reactions to them are shown."),
+    )
 
     class Meta:
         model = Profile
-        fields = [*Profile.PERSONAL_FIELDS, *Profile.PERSONAL_FILES]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        fields = [*Profile.PERSONAL_FIELDS, "expertise", *Profile.PERSONAL_FILES]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "expertise": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "expertise": _("The program areas you can advise colleagues on."),
+            "in_directory": _(
+                "Verified members can then find you by program area, country, language and role."
+            ),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,12 +75,20 @@ class ProfileForm(forms.ModelForm):
         # Left out of a form sent without it (an older page, a script): the level stays.
         self.fields["reply_level"].required = False
         self.fields["digest"].required = False
+        shown = cast(forms.MultipleChoiceField, self.fields["shown_on_profile"])
+        shown.choices = [
+            (name, str(getattr(Profile._meta.get_field(name), "verbose_name", name)).capitalize())
+            for name in Profile.SHOWABLE
+        ]
 
     def clean_digest(self) -> str:
         return self.cleaned_data.get("digest") or self.instance.digest
 
     def clean_reply_level(self) -> int:
         return self.cleaned_data.get("reply_level") or self.instance.reply_level
+
+    def clean_shown_on_profile(self) -> list[str]:
+        return sorted(self.cleaned_data.get("shown_on_profile") or [])
 
     def clean_bio(self) -> str:
         return _no_control_characters(self.cleaned_data["bio"])

@@ -15,6 +15,7 @@ class Profile(models.Model):
     # first and what an account deletion empties (forum/services/privacy.py).
     PERSONAL_FIELDS = (
         "display_name",
+        "professional_role",
         "country",
         "jurisdiction",
         "organization",
@@ -26,6 +27,19 @@ class Profile(models.Model):
         "email_notifications",
         "digest",
         "reply_level",
+        "shown_on_profile",
+        "in_directory",
+    )
+    # What a member's profile page can show other members, each at the member's choice.
+    SHOWABLE = (
+        "professional_role",
+        "organization",
+        "role_title",
+        "jurisdiction",
+        "country",
+        "languages",
+        "expertise",
+        "bio",
     )
     # The files the member uploads (a picture): the profile form offers them with checks of their
     # own (forum/uploads.py), an export gives their address, an account deletion deletes them.
@@ -54,6 +68,21 @@ class Profile(models.Model):
         _("preferred interface language"), max_length=10, choices=settings.LANGUAGES, blank=True
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+
+    class Role(models.TextChoices):
+        PROSECUTOR = "prosecutor", _("Prosecutor")
+        JUDGE = "judge", _("Judge")
+        ACADEMIC = "academic", _("Academic")
+        DEFENCE = "defence", _("Defence counsel")
+        FIELD_EXPERT = "field_expert", _("Field expert")
+        OTHER = "other", _("Other")
+
+    professional_role = models.CharField(_("role"), max_length=16, choices=Role.choices, blank=True)
+    expertise = models.ManyToManyField(
+        "forum.ProgramArea", blank=True, related_name="experts", verbose_name=_("expertise")
+    )
+    shown_on_profile = models.JSONField(_("shown on your profile"), default=list, blank=True)
+    in_directory = models.BooleanField(_("list me in the expert directory"), default=False)
     bio = models.TextField(_("short bio"), max_length=limits.BIO_MAX_LENGTH, blank=True)
     # Always a square WebP drawn here from the upload, under a random name (forum/uploads.py).
     avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)

@@ -68,13 +68,15 @@ PROFILE_FIELDS = (
 )
 # The personal fields a deletion empties; the moderation state (verification, probation,
 # suspension) stays, as the audit log refers to it.
-CLEARED_PROFILE_FIELDS = dict.fromkeys(Profile.PERSONAL_FIELDS, "") | {
+CLEARED_PROFILE_FIELDS: dict[str, object] = dict.fromkeys(Profile.PERSONAL_FIELDS, "") | {
     "time_zone": "UTC",
     "email_notifications": False,
     "reply_level": 2,
     "digest": "off",
     "last_seen_at": None,  # when they came (forum/visits.py) goes with them
     "previous_visit_at": None,
+    "shown_on_profile": [],
+    "in_directory": False,
 }
 
 
@@ -323,6 +325,7 @@ def delete_account(*, member) -> None:
             setattr(profile, name, "")
         profile.deleted_at = now
         profile.save()
+        profile.expertise.clear()
         Subscription.objects.filter(user=member).delete()
         MutedMember.objects.filter(user=member).delete()
         two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes

@@ -646,3 +646,26 @@ def test_drafts_are_kept_and_served_only_where_a_role_may_read(roles, corpus, ro
             if (f"Draft in {visibility}" in listed) != may_read(role, visibility, "published"):
                 wrong.append(f"{visibility}: drafts page")
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_profile_lists_a_role_only_the_threads_it_may_read(roles, corpus, role):
+    # views/people.py: profiles and the directory are for verified members; a member's
+    # recent posts are those the viewer may read, on any board.
+    author = User.objects.get(username="author")
+    client = client_for(roles[role])
+    profile = client.get(f"/en/members/{author.pk}/")
+    directory = client.get("/en/experts/")
+    expected = {"visitor": 302, "pending": 403}.get(role, 200)
+    assert (profile.status_code, directory.status_code) == (expected, expected)
+    if expected != 200:
+        assert "zq" not in profile.content.decode()
+        return
+    page = profile.content.decode()
+    wrong = [
+        visibility
+        for visibility in corpus
+        if (f"zq{visibility}title" in page) != may_read(role, visibility, "published")
+    ]
+    assert wrong == [], wrong

@@ -42,7 +42,8 @@ def test_a_post_shows_its_authors_user_name_after_the_display_name(client, board
 
     # Right after the display name, in the muted style of the post's other details.
     assert re.search(
-        r'<strong class="author"[^>]*>Ana Pérez</strong>\s*'
+        r'<strong class="author"[^>]*><a class="author-link" href="/en/members/\d+/">'
+        r"Ana Pérez</a></strong>\s*"
         r'<bdi class="meta username"[^>]*>@aperez</bdi>',
         html,
     )

@@ -155,7 +155,13 @@ function renderPost(payload) {
   if (payload.author_avatar) slot("avatar").src = payload.author_avatar;
   else drop("avatar");
   const author = article.querySelector(".author");
-  author.textContent = payload.author_name || author.dataset.deleted;  // no name: account deleted
+  const profile = author.querySelector("a");
+  if (payload.author_username && profile) {  // the name links to the member's profile
+    profile.textContent = payload.author_name;
+    fill(profile, payload.author_id);
+  } else {
+    author.textContent = payload.author_name || author.dataset.deleted;  // account deleted
+  }
   delete author.dataset.deleted;
   const username = article.querySelector(".username");
   if (username && payload.author_username) username.textContent = `@${payload.author_username}`;
