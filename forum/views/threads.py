@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -84,9 +86,9 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "shown_title": content.shown_title,
             # The reader's own reactions (their buttons pressed): asked only when the page
             # shows a post with any.
-            "my_reactions": reactions_of(user, content.reacted)
-            if is_member(user) and content.reacted
-            else {},
+            "my_reactions_json": json.dumps(
+                reactions_of(user, content.reacted) if is_member(user) and content.reacted else {}
+            ),
         }
         return render(request, "forum/thread.html", context)
 

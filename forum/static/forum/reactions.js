@@ -1,14 +1,13 @@
 // Reactions on a thread page (forum/_post.html): for a reader who may react, each kind's link
 // (marked data-toggle) becomes a toggle button, pressed for the kinds they gave
-// (<script id="my-reactions">); a press sends the reactions page's own form and shows the
+// (#reactions-state data-given); a press sends the reactions page's own form and shows the
 // answer's counts. Without script the link leads to that page. Counts others change arrive
 // live (live.js, post.reacted).
 
 const state = document.getElementById("reactions-state");
 const posts = document.getElementById("posts");
-const givenSource = document.getElementById("my-reactions");
 const given = new Map(
-  Object.entries(givenSource ? JSON.parse(givenSource.textContent) || {} : {})
+  Object.entries(JSON.parse(state?.dataset.given || "{}"))
     .map(([id, kinds]) => [id, new Set(kinds)]),
 );
 const format = new Intl.NumberFormat(document.documentElement.lang);
