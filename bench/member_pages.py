@@ -40,6 +40,28 @@ if not Board.objects.filter(slug="extra-49").exists():
     for n in range(50):
         extra = Board.objects.create(area=board.area, slug=f"extra-{n}", name=f"Extra board {n}")
         start_thread(author=author, board=extra, title=f"Extra thread {n}", body="An opening post.")
+# Issue 23: a question with 20 posts, each with reactions (the reader's among them), and an
+# accepted answer: the thread page's cost beside the big thread's.
+question = Thread.objects.filter(title="Bench question with reactions").first()
+if question is None:
+    from forum.services.answers import accept_answer
+    from forum.services.posting import post_reply, start_thread
+    from forum.services.reactions import toggle_reaction
+    people = list(get_user_model().objects.filter(username__startswith="user")
+                  .order_by("username")[:8])
+    opening = start_thread(author=people[1], board=board, title="Bench question with reactions",
+                           body="Which guideline applies?", is_question=True)
+    posts = [opening] + [
+        post_reply(author=people[2 + n % 6], thread=opening.thread,
+                   body=f"Answer {n}: see the guideline, section {n}.")
+        for n in range(19)
+    ]
+    for post in posts:
+        for reactor, kind in zip(people[:4], ("helpful", "thanks", "agree", "helpful")):
+            if reactor.pk != post.author_id:
+                toggle_reaction(user=reactor, post=post, kind=kind)
+    accept_answer(actor=people[1], post=posts[4])
+    question = opening.thread
 # What the worker does every six hours on the embedded default (forum/worker/schedule.py).
 from forum.tasks import analyze_database
 analyze_database.call()
@@ -48,6 +70,7 @@ pages = {
     "board page 1": f"/en/b/{board.area.slug}/{board.slug}/",
     "big thread, page 1": f"/en/t/{big.pk}/",
     f"big thread, page {last}": f"/en/t/{big.pk}/?page={last}",
+    "question, reactions, answer": f"/en/t/{question.pk}/",
     "forum index (+50 boards)": "/en/forum/",
     "latest": "/en/latest/",
     "new (members)": "/en/new/",

@@ -30,11 +30,13 @@ from django.utils.translation import gettext as _
 
 from cms.demo_content.conversation import Conversation, Reply, Voice
 from forum import markup
-from forum.models import Board, Post, PostRevision, Profile, Thread
+from forum.models import Board, Post, PostRevision, Profile, Reaction, Thread
 from forum.models.members import public_name
 from forum.realtime.events import stored_only
+from forum.services.answers import accept_answer
 from forum.services.moderation import flag_post, lock_thread, pin_thread
 from forum.services.posting import edit_post, post_reply, start_thread
+from forum.services.reactions import toggle_reaction
 
 # The first conversation starts this long ago; the last one a few days before the seeding.
 SPREAD = timedelta(days=60)
@@ -127,10 +129,25 @@ def _language_names(codes: Iterable[str]) -> str:
     return ", ".join(LANG_INFO.get(code, {}).get("name", code) for code in codes)
 
 
+# The demo's members, in turn (issue 23's directory filters by role): most are prosecutors.
+ROLES = [
+    Profile.Role.PROSECUTOR,
+    Profile.Role.PROSECUTOR,
+    Profile.Role.JUDGE,
+    Profile.Role.PROSECUTOR,
+    Profile.Role.ACADEMIC,
+    Profile.Role.FIELD_EXPERT,
+    Profile.Role.DEFENCE,
+]
+# What the demo's members show on their profiles: enough for the directory's every filter.
+SHOWN = ["country", "expertise", "languages", "organization", "professional_role"]
+
+
 def seed_voices(voices: Sequence[Voice]) -> None:
-    """Each voice as a verified member who signs in with no known password."""
+    """Each voice as a verified member who signs in with no known password, listed in the
+    expert directory."""
     User = get_user_model()
-    for voice in voices:
+    for index, voice in enumerate(voices):
         user, created = User.objects.get_or_create(
             username=voice.username, defaults={"email": f"{voice.username}@example.org"}
         )
@@ -145,6 +162,9 @@ def seed_voices(voices: Sequence[Voice]) -> None:
             country=voice.country,
             languages=_language_names(voice.languages),
             verification=Profile.Verification.VERIFIED,
+            professional_role=ROLES[index % len(ROLES)],
+            shown_on_profile=SHOWN,
+            in_directory=True,
         )
 
 
@@ -182,6 +202,7 @@ def _write(conversation: Conversation, board: Board, users: dict, *, start: date
         title=conversation.title,
         body=conversation.body,
         language=conversation.language,
+        is_question=conversation.title.rstrip().endswith(("?", "\uff1f", "\u061f")),
     )
     thread = opening.thread
     posts = [opening]
@@ -213,12 +234,27 @@ def _write(conversation: Conversation, board: Board, users: dict, *, start: date
     for post, reply in zip(posts[1:], conversation.replies, strict=True):
         for flagger, reason, text in reply.flags:
             flag_post(flagger=users[flagger], post=post, reason=reason, text=text)
+    _react_and_answer(thread, posts, users[conversation.author])
     moderator = users["moderator"]
     if conversation.pinned:
         pin_thread(actor=moderator, thread=thread, reason=_("A thread every member should read."))
     if conversation.locked:
         lock_thread(actor=moderator, thread=thread, reason=_("Answered; the thread is closed."))
     _backdate(thread, posts, start)
+
+
+def _react_and_answer(thread: Thread, posts: list[Post], asker) -> None:
+    """The asker finds the first reply by someone else helpful, and accepts it as the answer
+    of a question; its author's profile lists the board's program area as their expertise."""
+    replies = Post.objects.filter(pk__in=[p.pk for p in posts[1:]], state=Post.State.PUBLISHED)
+    answer = replies.exclude(author=asker).order_by("position").select_related("author").first()
+    if answer is None:
+        return
+    toggle_reaction(user=asker, post=answer, kind=Reaction.Kind.HELPFUL)
+    if thread.is_question:
+        accept_answer(actor=asker, post=answer)
+    profile = answer.author.profile
+    profile.expertise.add(thread.board.area_id)
 
 
 def _probation(profile: Profile, on: bool) -> None:
