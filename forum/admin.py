@@ -12,6 +12,7 @@ from forum.models import (
     Moderator,
     Profile,
     ProgramArea,
+    Tag,
     Thread,
 )
 from forum.services.moderation import ModerationError, decide_membership
@@ -67,6 +68,13 @@ class BoardAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("allowed_groups",)
+
+
+@admin.register(Tag)
+class TagAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Profile)

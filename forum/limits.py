@@ -66,6 +66,7 @@ REACTIONS_PER_WINDOW = 60  # per member ...
 DRAFT_SAVES_PER_WINDOW = 60  # per member (drafts.js saves 2 s after typing stops) ...
 DRAFT_SAVE_WINDOW_SECONDS = 60  # ... per this many seconds
 REACTION_WINDOW_SECONDS = 60  # ... per this many seconds
+TAGS_PER_THREAD = 5  # an author picks at most this many of the curated tags
 PROFILE_RECENT_POSTS = 10  # a member's latest posts on their profile page
 MEMBERS_PER_PAGE = 30  # the expert directory
 REACTORS_SHOWN = 100  # names listed per reaction on a post's reactions page

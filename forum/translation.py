@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from forum.models import Board, ProgramArea
+from forum.models import Board, ProgramArea, Tag
 
 
 @register(ProgramArea)
@@ -14,4 +14,10 @@ class ProgramAreaTranslation(TranslationOptions):
 @register(Board)
 class BoardTranslation(TranslationOptions):
     fields = ("name", "description")
+    required_languages = ("en",)
+
+
+@register(Tag)
+class TagTranslation(TranslationOptions):
+    fields = ("name",)
     required_languages = ("en",)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
@@ -52,3 +53,29 @@ class ReasonField(forms.CharField):
             validators=[_refuse_control_characters],
             **kwargs,
         )
+
+
+class TagsField(forms.ModelMultipleChoiceField):
+    """Up to limits.TAGS_PER_THREAD of the tags the moderators curate, ticked."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from forum.models import Tag
+
+        super().__init__(
+            queryset=Tag.objects.all(),
+            label=_("Tags"),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=lazy(
+                lambda: str(_("Up to %(count)d.")) % {"count": limits.TAGS_PER_THREAD}, str
+            )(),
+            **kwargs,
+        )
+
+    def clean(self, value: Any):
+        tags = super().clean(value)
+        if len(tags) > limits.TAGS_PER_THREAD:
+            raise forms.ValidationError(
+                _("Choose at most %(count)d tags.") % {"count": limits.TAGS_PER_THREAD}
+            )
+        return tags

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits
-from forum.forms.fields import BodyField, ReasonField, _no_control_characters
+from forum.forms.fields import BodyField, ReasonField, TagsField, _no_control_characters
 from forum.language import language_choices
 
 AUTO = ""
@@ -51,7 +51,8 @@ class ThreadForm(PostForm):
         required=False,
         help_text=_("You, or a moderator, can then accept a reply as its answer."),
     )
-    field_order = ["title", "body", "language", "is_question", "submission_token"]
+    tags = TagsField()
+    field_order = ["title", "body", "language", "is_question", "tags", "submission_token"]
 
     def clean_title(self) -> str:
         title = _no_control_characters(self.cleaned_data["title"])

@@ -14,6 +14,7 @@ from forum.models.moderation import (
 from forum.models.posts import Post, PostRevision
 from forum.models.reactions import Reaction
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
+from forum.models.tags import Tag
 from forum.models.threads import Thread, ThreadTitleRevision
 from forum.models.translations import PostTranslation, ThreadTitleTranslation
 from forum.models.work import RelayMessage, ScheduledJob
@@ -43,6 +44,7 @@ __all__ = [
     "SearchIndexState",
     "SearchQueueItem",
     "Subscription",
+    "Tag",
     "Thread",
     "ThreadTitleRevision",
     "ThreadTitleTranslation",

@@ -50,6 +50,9 @@ class Thread(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
+    tags = models.ManyToManyField(
+        "forum.Tag", blank=True, related_name="threads", verbose_name=_("tags")
+    )
 
     class Meta:
         verbose_name = _("thread")

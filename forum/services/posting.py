@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from forum import limits, markup
 from forum.language import detect_language
 from forum.machine_translation.service import translate_soon
-from forum.models import Board, Flag, Post, PostRevision, Subscription, Thread
+from forum.models import Board, Flag, Post, PostRevision, Subscription, Tag, Thread
 from forum.permissions import (
     can_redact_history,
     check_reply,
@@ -137,6 +137,7 @@ def start_thread(
     fallback_language: str = "en",
     submission_token: uuid.UUID | None = None,
     is_question: bool = False,
+    tags: Iterable[Tag] = (),
 ) -> Post:
     """Create a thread and its first post; the author watches it. Returns the first post."""
 
@@ -173,6 +174,7 @@ def start_thread(
             new_thread=True,
             held=held,
         )
+        thread.tags.set(list(tags)[: limits.TAGS_PER_THREAD])
         if not held:
             thread_event(thread, kinds.THREAD_CREATED)
         drop_draft(user=author, board=board)  # sent: no device offers it again

@@ -158,6 +158,7 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
             fallback_language=get_language(),
             submission_token=form.cleaned_data["submission_token"],
             is_question=form.cleaned_data["is_question"],
+            tags=form.cleaned_data["tags"],
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": found, "form": form})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from forum import fragments, limits, markup
 from forum.caching import member_page, stamp_key, visitor_page
 from forum.forms import PostForm
+from forum.forms.fields import TagsField
 from forum.models import Post, Thread
 from forum.models.members import public_name
 from forum.permissions import (
@@ -38,6 +39,7 @@ from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
 from forum.services.reactions import reactions_of
+from forum.services.tags import set_tags
 from forum.services.titles import retitle_thread
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import (
@@ -182,6 +184,7 @@ class TitleForm(forms.Form):
         required=False,
         help_text=gettext_lazy("A reply can then be accepted as its answer."),
     )
+    tags = TagsField()
 
 
 @login_required
@@ -191,7 +194,8 @@ def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
     history = list(thread.title_revisions.select_related("edited_by__profile"))
     allowed = can_retitle(request.user, thread)
-    initial = {"title": thread.title, "is_question": thread.is_question}
+    current_tags = list(thread.tags.all())
+    initial = {"title": thread.title, "is_question": thread.is_question, "tags": current_tags}
     form = TitleForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
@@ -199,10 +203,13 @@ def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(_("You may not change this title."))
         if form.is_valid():
             title, question = form.cleaned_data["title"], form.cleaned_data["is_question"]
+            tags = list(form.cleaned_data["tags"])
             question_changed = question != thread.is_question
+            tags_changed = {tag.pk for tag in tags} != {tag.pk for tag in current_tags}
+            others_changed = question_changed or tags_changed
             try:
                 with transaction.atomic():  # the title and the question mark, or neither
-                    if " ".join(title.split()) != thread.title or not question_changed:
+                    if " ".join(title.split()) != thread.title or not others_changed:
                         retitle_thread(
                             actor=request.user,
                             thread=thread,
@@ -211,6 +218,8 @@ def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                         )
                     if question_changed:
                         mark_question(actor=request.user, thread=thread, is_question=question)
+                    if tags_changed:
+                        set_tags(actor=request.user, thread=thread, tags=tags)
             except ModerationError as exc:
                 form.add_error("title", str(exc))
             else:

@@ -669,3 +669,30 @@ def test_a_profile_lists_a_role_only_the_threads_it_may_read(roles, corpus, role
         if (f"zq{visibility}title" in page) != may_read(role, visibility, "published")
     ]
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_tag_lists_a_role_only_the_threads_it_may_read(roles, corpus, role):
+    # views/lists.py: a tag's page and Latest's tag filter list threads as Latest does; the
+    # tags page counts only those; the tag list's curation is the site moderators'.
+    from forum.models import Tag
+
+    tag = Tag.objects.create(slug="everywhere", name_en="Everywhere")
+    for thread, _posts in corpus.values():
+        thread.tags.add(tag)
+    client = client_for(roles[role])
+    wrong = []
+    for url in ("/en/tags/everywhere/", "/en/latest/?tag=everywhere"):
+        page = text_of(client, url)
+        for visibility in corpus:
+            if (f"zq{visibility}title" in page) != may_read(role, visibility, "published"):
+                wrong.append(f"{url}: {visibility}")
+    readable = sum(may_read(role, visibility, "published") for visibility in corpus)
+    counted = text_of(client, "/en/tags/")
+    if f"{readable} thread" not in counted:
+        wrong.append(f"/en/tags/ does not count {readable}")
+    curation = client.get("/en/moderation/tags/").status_code
+    if curation != {"visitor": 302, "moderator": 200}.get(role, 403):
+        wrong.append(f"curation page: {curation}")
+    assert wrong == [], wrong

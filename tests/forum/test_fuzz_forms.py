@@ -31,6 +31,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:post_reactions | member | kind (JSON answer or page) |
 | forum:accept_answer | the question's author | undo |
 | forum:thread_draft, forum:board_draft | member | body, title, language, submission_token |
+| forum:moderation_tags, forum:moderation_tag | site moderator | slug, name_<language> |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -346,6 +347,22 @@ def _board_draft(world, draw):
 
     board = world.boards["public"]
     return Target("member", url("forum:board_draft", board.area.slug, board.slug), DraftForm())
+
+
+@case("forum:moderation_tags")
+def _moderation_tags(world, draw):
+    from forum.views.tags import TagForm
+
+    return Target("moderator", url("forum:moderation_tags"), TagForm())
+
+
+@case("forum:moderation_tag")
+def _moderation_tag(world, draw):
+    from forum.models import Tag
+    from forum.views.tags import TagForm
+
+    tag, _created = Tag.objects.get_or_create(slug="fuzzed", defaults={"name_en": "Fuzzed"})
+    return Target("moderator", url("forum:moderation_tag", tag.pk), TagForm())
 
 
 @case("forum:edit_title")
