@@ -60,10 +60,17 @@ function handle(message) {
   } else if (message.type === "event") {
     remember(message.stream, message.id);
     if (message.stream === "moderation") return refreshQueue();
+    // The server sends again the few events just before a cursor (one may have committed
+    // after a later one): a page drawn after such an event shows it already, and must not
+    // reload for it again and again.
+    if (RELOADS.has(message.kind) && since !== undefined && message.id <= since) return;
     const handler = handlers[message.kind];
     if (handler) handler(message.payload);
   }
 }
+
+// The kinds a thread page reloads for (what it shows is drawn by the server).
+const RELOADS = new Set(["thread.unlocked", "thread.solved"]);
 
 function showReaders(count) {
   const presence = document.getElementById("presence");
