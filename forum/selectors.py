@@ -19,6 +19,7 @@ from forum.models import (
     Flag,
     ModerationAction,
     Notification,
+    Participant,
     Post,
     Profile,
     ProgramArea,
@@ -229,8 +230,14 @@ def readable_notifications(user: Member) -> QuerySet[Notification]:
         & readable_threads_q(user, "thread__")
         & (Q(post__isnull=True) | Q(post__state=Post.State.PUBLISHED))
     )
+    # A private consultation's: while the member takes part in it (not after leaving).
+    consulted = Q(consultation__isnull=False) & Exists(
+        Participant.objects.filter(
+            consultation=OuterRef("consultation"), user_id=user.pk, left_at__isnull=True
+        )
+    )
     return Notification.objects.filter(recipient=user).filter(
-        Q(action__isnull=False) | still_readable
+        Q(action__isnull=False) | still_readable | consulted
     )
 
 
@@ -262,7 +269,7 @@ def forget_unread_count(request) -> None:
 
 def notifications_for(user: Member) -> QuerySet[Notification]:
     return readable_notifications(user).select_related(
-        "actor__profile", "thread", "post", "action__thread"
+        "actor__profile", "thread", "post", "action__thread", "consultation"
     )
 
 

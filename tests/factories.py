@@ -99,3 +99,12 @@ def thread_with_posts(
         )
     first.thread.refresh_from_db()
     return first.thread
+
+
+def signed_in(user):
+    """A test client with ``user``'s session (one per device or person in a test)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

@@ -2,6 +2,7 @@ from forum.models.activity import MutedMember, Notification, ReadMarker, Subscri
 from forum.models.areas import ProgramArea
 from forum.models.boards import Board
 from forum.models.bookmarks import Bookmark
+from forum.models.consultations import Consultation, Message, Participant, Report
 from forum.models.drafts import Draft
 from forum.models.events import Event
 from forum.models.members import AllowedEmailDomain, Profile
@@ -23,14 +24,17 @@ __all__ = [
     "AllowedEmailDomain",
     "Board",
     "Bookmark",
+    "Consultation",
     "Draft",
     "Event",
     "Flag",
+    "Message",
     "ModerationAction",
     "ModerationSettings",
     "Moderator",
     "MutedMember",
     "Notification",
+    "Participant",
     "Post",
     "PostRevision",
     "PostTranslation",
@@ -39,6 +43,7 @@ __all__ = [
     "Reaction",
     "ReadMarker",
     "RelayMessage",
+    "Report",
     "ScheduledJob",
     "SearchEntry",
     "SearchIndexState",

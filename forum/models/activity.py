@@ -91,6 +91,7 @@ class Notification(models.Model):
         MODERATION = "moderation", _("A moderator acted on your account or your post")
         BOOKMARK = "bookmark", _("A reminder of a post you bookmarked")
         ACCEPTED = "accepted", _("Your reply was accepted as the answer")
+        CONSULTATION = "consultation", _("A message in a private consultation")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -105,6 +106,9 @@ class Notification(models.Model):
     )
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    consultation = models.ForeignKey(
+        "forum.Consultation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     # For MODERATION notifications: the act, with its reason.
     action = models.ForeignKey(

@@ -29,6 +29,7 @@ class Profile(models.Model):
         "reply_level",
         "shown_on_profile",
         "in_directory",
+        "accepts_consultations",
     )
     # What a member's profile page can show other members, each at the member's choice.
     SHOWABLE = (
@@ -83,6 +84,9 @@ class Profile(models.Model):
     )
     shown_on_profile = models.JSONField(_("shown on your profile"), default=list, blank=True)
     in_directory = models.BooleanField(_("list me in the expert directory"), default=False)
+    accepts_consultations = models.BooleanField(
+        _("colleagues may consult me privately"), default=True
+    )
     bio = models.TextField(_("short bio"), max_length=limits.BIO_MAX_LENGTH, blank=True)
     # Always a square WebP drawn here from the upload, under a random name (forum/uploads.py).
     avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)

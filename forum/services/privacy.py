@@ -29,10 +29,10 @@ from forum.models import (
     ModerationAction,
     MutedMember,
     Notification,
+    Participant,
     Post,
     PostRevision,
     Profile,
-    Reaction,
     ReadMarker,
     Subscription,
 )
@@ -44,6 +44,7 @@ from forum.search.documents import POST
 from forum.search.queue import schedule
 from forum.selectors import readable_notifications
 from forum.services import two_factor
+from forum.services.exports import kept_for_the_member
 from forum.services.members import touch_pages_showing
 from forum.uploads import delete_file_on_commit
 
@@ -77,6 +78,7 @@ CLEARED_PROFILE_FIELDS: dict[str, object] = dict.fromkeys(Profile.PERSONAL_FIELD
     "previous_visit_at": None,
     "shown_on_profile": [],
     "in_directory": False,
+    "accepts_consultations": False,
 }
 
 
@@ -109,24 +111,7 @@ def export_member_data(*, member) -> dict:
         "flags": _flags(member),
         "moderation": _moderation(member),
         "two_step_sign_in": _two_step_sign_in(member),
-        "drafts": [
-            {
-                "thread_id": d.thread_id,
-                "board_id": d.board_id,
-                "title": d.title,
-                "body": d.body,
-                "updated_at": _iso(d.updated_at),
-            }
-            for d in Draft.objects.filter(user=member)
-        ],
-        "bookmarks": [
-            {"post_id": b.post_id, "note": b.note, "remind_at": _iso(b.remind_at)}
-            for b in Bookmark.objects.filter(user=member)
-        ],
-        "reactions": [
-            {"post_id": r.post_id, "kind": r.kind, "created_at": _iso(r.created_at)}
-            for r in Reaction.objects.filter(user=member)
-        ],
+        **kept_for_the_member(member),
     }
 
 
@@ -331,6 +316,7 @@ def delete_account(*, member) -> None:
         two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
         Notification.objects.filter(recipient=member).delete()
         Draft.objects.filter(user=member).delete()  # unsent text, and the notes kept with posts
+        Participant.objects.filter(user=member).update(left_at=now)  # their consultations
         Bookmark.objects.filter(user=member).delete()
         ReadMarker.objects.filter(user=member).delete()
         _forget_events(member)

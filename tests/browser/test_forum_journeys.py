@@ -232,7 +232,7 @@ def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_an
     new_context,
 ):
     """Issue 23's journey, as far as it is built: write with preview and a mention, react,
-    accept an answer, then find an expert in the directory and open their profile."""
+    accept an answer, find an expert in the directory and consult them privately."""
     asker = new_context().new_page()
     sign_in(asker, "member")
     asker.goto(BOARD)
@@ -284,3 +284,16 @@ def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_an
     first.click()
     expect(asker.get_by_role("heading", level=1)).to_have_text(name)
     expect(asker.locator(".profile-facts")).to_contain_text("Judge")
+
+    # Consult them privately: only the two of them read it.
+    asker.get_by_role("link", name="Consult privately").click()
+    asker.get_by_label("Subject").fill("A second interview of a child witness")
+    asker.get_by_label("Message").fill("Would your court allow it without a recording?")
+    asker.get_by_role("button", name="Send").click()
+    expect(asker.get_by_role("heading", level=1)).to_have_text(
+        "A second interview of a child witness"
+    )
+    expect(asker.locator(".messages-list")).to_contain_text("without a recording?")
+    consultation = asker.url
+    answerer.goto(consultation)
+    expect(answerer.get_by_role("heading", level=1)).to_contain_text("Page not found")

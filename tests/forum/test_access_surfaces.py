@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from forum.models import Moderator, PostTranslation
+from forum.models import Message, Moderator, PostTranslation
 from forum.search.queue import drain
 from forum.services.moderation import hide_post
 from forum.services.posting import delete_post, edit_post, post_reply
@@ -695,4 +695,46 @@ def test_a_tag_lists_a_role_only_the_threads_it_may_read(roles, corpus, role):
     curation = client.get("/en/moderation/tags/").status_code
     if curation != {"visitor": 302, "moderator": 200}.get(role, 403):
         wrong.append(f"curation page: {curation}")
+    assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_private_consultation_is_read_by_its_participants_and_once_reported_site_moderators(
+    roles, corpus, role
+):
+    # views/consultations.py: no role here takes part in it; it is not found for every one of
+    # them, and once reported, read by the site moderators alone (area moderators are not).
+    from forum.services.consultations import report_consultation, start_consultation
+
+    author = User.objects.get(username="author")
+    verified_member("colleague")
+    consultation = start_consultation(
+        author=author, recipients=["colleague"], subject="zqconsultsubject", body="zqconsultbody"
+    )
+    client = client_for(roles[role])
+    url = f"/en/consultations/{consultation.pk}/"
+    closed = 302 if role == "visitor" else 404
+    wrong = []
+    for stage in ("before", "after"):
+        if stage == "after":
+            report_consultation(reporter=author, consultation=consultation, reason="zqreason")
+        expected = 200 if stage == "after" and role == "moderator" else closed
+        for path in (url, f"{url}report/"):
+            answer = client.get(path)
+            shown = "zqconsultbody" in answer.content.decode()
+            allowed = expected == 200 and path == url
+            if (answer.status_code != expected and not (path != url and expected == 200)) or (
+                shown != allowed
+            ):
+                wrong.append(f"{stage} {path}: {answer.status_code}, shown={shown}")
+        sent = client.post(url, {"body": "zqintruder words"})
+        refused = (302,) if role == "visitor" else (403, 404)
+        if sent.status_code not in refused:
+            wrong.append(f"{stage}: writing answered {sent.status_code}")
+        listed = text_of(client, "/en/consultations/") if role != "visitor" else ""
+        notices = text_of(client, "/en/notifications/") if role != "visitor" else ""
+        if "zqconsultsubject" in listed + notices:
+            wrong.append(f"{stage}: listed or notified")
+    assert not Message.objects.filter(body_source__contains="zqintruder").exists()
     assert wrong == [], wrong

@@ -6,14 +6,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from django.test import Client
 
 from forum import limits
 from forum.models import Board, Draft, Thread
 from forum.services.drafts import save_draft
 from forum.services.posting import post_reply
 from forum.services.privacy import delete_account, export_member_data
-from tests.factories import thread_with_posts
+from tests.factories import signed_in, thread_with_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +22,7 @@ def thread(boards, other_member):
     return thread_with_posts(board=boards["public"], author=other_member, title="Remote hearings")
 
 
-def device(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+device = signed_in  # a member on one of their devices
 
 
 def draft_url(thread) -> str:

@@ -32,6 +32,9 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:accept_answer | the question's author | undo |
 | forum:thread_draft, forum:board_draft | member | body, title, language, submission_token |
 | forum:moderation_tags, forum:moderation_tag | site moderator | slug, name_<language> |
+| forum:start_consultation | member | to, subject, body, language, submission_token |
+| forum:consultation, forum:report_consultation | a participant | body, ...; reason |
+| forum:leave_consultation | a participant | (none) |
 | forum:unsubscribe | visitor (a mail client) | List-Unsubscribe; the token in the path |
 | forum:flag_post | another member | reason, text |
 | forum:hide_post, forum:restore_post | moderator | reason |
@@ -363,6 +366,42 @@ def _moderation_tag(world, draw):
 
     tag, _created = Tag.objects.get_or_create(slug="fuzzed", defaults={"name_en": "Fuzzed"})
     return Target("moderator", url("forum:moderation_tag", tag.pk), TagForm())
+
+
+def _consultation(world):
+    from forum.services.consultations import start_consultation
+
+    return start_consultation(
+        author=world.users["other"], recipients=["member"], subject="Fuzzed", body="A question."
+    )
+
+
+@case("forum:start_consultation")
+def _start_consultation(world, draw):
+    from forum.views.consultations import ConsultationForm
+
+    overrides = {"to": st.one_of(st.sampled_from(["@other", "@target, @other", "@member"]), JUNK)}
+    return Target("member", url("forum:start_consultation"), ConsultationForm(), overrides)
+
+
+@case("forum:consultation")
+def _write_in_consultation(world, draw):
+    link = url("forum:consultation", _consultation(world).pk)
+    return Target("member", link, forum_forms.PostForm())
+
+
+@case("forum:report_consultation")
+def _report_consultation(world, draw):
+    from forum.views.consultations import ReportForm
+
+    link = url("forum:report_consultation", _consultation(world).pk)
+    return Target("member", link, ReportForm())
+
+
+@case("forum:leave_consultation")
+def _leave_consultation(world, draw):
+    link = url("forum:leave_consultation", _consultation(world).pk)
+    return Target("member", link, forms.Form())
 
 
 @case("forum:edit_title")
@@ -744,7 +783,7 @@ def test_every_route_survives_garbage(world, name, pattern):
 FIELD_NAMES = [
     "body", "title", "reason", "text", "act", "q", "page", "lang", "quote", "watch", "level",
     "username", "mute", "note", "remind_at", "remove", "List-Unsubscribe", "kind", "undo",
-    "status", "submission_token",
+    "status", "submission_token", "to", "subject",
     "password", "username", "email", "next", "decision", "target", "board", "fragment",
 ]  # fmt: skip
 

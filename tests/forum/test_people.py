@@ -11,15 +11,15 @@ from forum.models import Profile
 from forum.services.posting import post_reply
 from forum.services.privacy import delete_account
 from forum.services.reactions import toggle_reaction
-from tests.factories import ProgramAreaFactory, pending_member, thread_with_posts, verified_member
+from tests.factories import (
+    ProgramAreaFactory,
+    pending_member,
+    signed_in,
+    thread_with_posts,
+    verified_member,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.test import Client
 
 from forum.models import Tag, Thread
 from forum.services.posting import start_thread
-from tests.factories import thread_with_posts
+from tests.factories import signed_in, thread_with_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,6 @@ def tags():
         slug: Tag.objects.create(slug=slug, name_en=en, name_es=es)
         for slug, (en, es) in names.items()
     }
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def new_thread(client, board, **fields):
