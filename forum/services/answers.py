@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from forum.models import ModerationAction, Notification, Post, Thread
 from forum.permissions import check_accept, check_retitle
-from forum.realtime import kinds, streams
-from forum.realtime.events import publish_event, thread_event
+from forum.realtime import kinds
+from forum.realtime.events import thread_event
 from forum.services.locking import lock_post
 from forum.services.moderation.audit import ModerationError, _locked_thread, _record
+from forum.services.notifications import tell_member
 from forum.services.stamps import stamp
 
 if TYPE_CHECKING:
@@ -61,22 +62,7 @@ def _tell_the_answers_author(post: Post) -> None:
     told = Notification.objects.filter(recipient_id=post.author_id, post=post)
     if told.exists():  # once per post (an answer accepted, taken back and accepted again)
         return
-    Notification.objects.create(
-        recipient_id=post.author_id,
-        kind=Notification.Kind.ACCEPTED,
-        thread=post.thread,
-        post=post,
-    )
-    publish_event(
-        stream=streams.user(post.author_id),
-        kind=kinds.NOTIFICATION_CREATED,
-        payload={
-            "kind": Notification.Kind.ACCEPTED,
-            "post_id": post.pk,
-            "thread_id": post.thread_id,
-            "thread_title": post.thread.title,
-        },
-    )
+    tell_member(post.author_id, Notification.Kind.ACCEPTED, post=post)
 
 
 def mark_question(*, actor: Member, thread: Thread, is_question: bool) -> Thread:

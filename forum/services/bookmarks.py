@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from forum import limits
 from forum.models import Bookmark, Notification, Post
 from forum.permissions import check_see_post, readable_threads_q, visible_boards
-from forum.realtime import kinds, streams
-from forum.realtime.events import publish_event
+from forum.services.notifications import tell_member
 
 
 class BookmarkError(ValueError):
@@ -80,24 +79,7 @@ def send_due_reminders(*, now: datetime | None = None, batch: int = 200) -> int:
                 continue
             if not readable_bookmarks(bookmark.user).filter(pk=bookmark.pk).exists():
                 continue
-            post = bookmark.post
-            Notification.objects.create(
-                recipient=bookmark.user,
-                kind=Notification.Kind.BOOKMARK,
-                thread=post.thread,
-                post=post,
-            )
-            publish_event(
-                stream=streams.user(bookmark.user_id),
-                kind=kinds.NOTIFICATION_CREATED,
-                payload={
-                    "kind": Notification.Kind.BOOKMARK,
-                    "post_id": post.pk,
-                    "thread_id": post.thread_id,
-                    "thread_title": post.thread.title,
-                    "actor_id": None,
-                },
-            )
+            tell_member(bookmark.user_id, Notification.Kind.BOOKMARK, post=bookmark.post)
             sent += 1
     return sent
 

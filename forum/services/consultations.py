@@ -18,8 +18,7 @@ from forum.language import detect_language
 from forum.models import Consultation, Message, Notification, Participant, Profile, Report
 from forum.permissions import may_post
 from forum.permissions.consultations import check_start_consultation, participates
-from forum.realtime import kinds, streams
-from forum.realtime.events import publish_event
+from forum.services.notifications import tell_member
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User as Member
@@ -127,16 +126,8 @@ def _add_message(consultation, author, body, language, submission_token) -> Mess
         user=author
     )
     for user_id in others.values_list("user_id", flat=True):
-        Notification.objects.create(
-            recipient_id=user_id,
-            kind=Notification.Kind.CONSULTATION,
-            actor=author,
-            consultation=consultation,
-        )
-        publish_event(
-            stream=streams.user(user_id),
-            kind=kinds.NOTIFICATION_CREATED,
-            payload={"kind": Notification.Kind.CONSULTATION, "consultation_id": consultation.pk},
+        tell_member(
+            user_id, Notification.Kind.CONSULTATION, actor=author, consultation=consultation
         )
     return message
 

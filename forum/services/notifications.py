@@ -122,6 +122,34 @@ def tell_about_post(
     return sorted(recipients)
 
 
+def tell_member(
+    recipient_id: int, kind: str, *, actor=None, post: Post | None = None, consultation=None
+) -> Notification:
+    """One notification for one member (a reminder, an accepted answer, a consultation's
+    message), and its live event on their own stream: the header's count moves at once."""
+    notification = Notification.objects.create(
+        recipient_id=recipient_id,
+        kind=kind,
+        actor=actor,
+        thread=post.thread if post is not None else None,
+        post=post,
+        consultation=consultation,
+    )
+    payload: dict = {"kind": kind, "actor_id": actor.pk if actor is not None else None}
+    if post is not None:
+        payload |= {
+            "post_id": post.pk,
+            "thread_id": post.thread_id,
+            "thread_title": post.thread.title,
+        }
+    if consultation is not None:
+        payload["consultation_id"] = consultation.pk
+    publish_event(
+        stream=streams.user(recipient_id), kind=kinds.NOTIFICATION_CREATED, payload=payload
+    )
+    return notification
+
+
 def notify_moderation(action, *, recipient) -> Notification:
     """Tell a member what a moderator did to their account or post, and why (also by e-mail)."""
     notification = Notification.objects.create(
