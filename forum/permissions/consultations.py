@@ -20,19 +20,28 @@ def participates(user: User, consultation: Consultation) -> bool:
     ).exists()
 
 
-def can_read_consultation(user: User, consultation: Consultation) -> bool:
-    if participates(user, consultation):
-        return True
-    return consultation.reported_at is not None and is_site_moderator(user)
+def can_read_consultation(
+    user: User, consultation: Consultation, *, participant: bool | None = None
+) -> bool:
+    """``participant``: participates()'s answer when the caller has it (a page asks once)."""
+    if participant is None:
+        participant = participates(user, consultation)
+    return participant or (consultation.reported_at is not None and is_site_moderator(user))
 
 
-def check_read_consultation(user: User, consultation: Consultation) -> None:
-    if not can_read_consultation(user, consultation):
+def check_read_consultation(
+    user: User, consultation: Consultation, *, participant: bool | None = None
+) -> None:
+    if not can_read_consultation(user, consultation, participant=participant):
         raise Http404
 
 
-def can_write_consultation(user: User, consultation: Consultation) -> bool:
-    return may_post(user) and participates(user, consultation)
+def can_write_consultation(
+    user: User, consultation: Consultation, *, participant: bool | None = None
+) -> bool:
+    if participant is None:
+        participant = participates(user, consultation)
+    return participant and may_post(user)
 
 
 def check_start_consultation(user: User) -> None:

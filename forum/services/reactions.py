@@ -30,6 +30,7 @@ def counts_of(post: Post) -> dict[str, int]:
 
 def toggle_reaction(*, user, post: Post, kind: str) -> bool:
     """Give the reaction, or take it back when given already; True when it is given now.
+    ``post.reaction_counts`` is the new count on return.
 
     Raises ValueError for a kind not in the set, Http404/PermissionDenied as check_react.
     """
@@ -51,6 +52,7 @@ def toggle_reaction(*, user, post: Post, kind: str) -> bool:
         }
         stream = streams.thread(current.thread_id)
         publish_event(stream=stream, kind=kinds.POST_REACTED, payload=payload)
+    post.reaction_counts = current.reaction_counts
     return not taken_back
 
 

@@ -107,11 +107,13 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     consultation = get_object_or_404(Consultation, pk=pk)
-    check_read_consultation(request.user, consultation)
+    participant = participates(request.user, consultation)  # asked once for the whole page
+    check_read_consultation(request.user, consultation, participant=participant)
+    writes = can_write_consultation(request.user, consultation, participant=participant)
     form = PostForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not can_write_consultation(request.user, consultation):
+        if not writes:
             form.is_valid()
             form.add_error(None, _("You may not write in this consultation."))
             status = 403
@@ -132,14 +134,14 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("forum:consultation", pk=consultation.pk)
         else:
             status = 400
-    if participates(request.user, consultation):
+    if participant:
         service.mark_read(user=request.user, consultation=consultation)
     context = {
         "consultation": consultation,
         "thread_messages": consultation.messages.select_related("author__profile"),
         "participants": consultation.participants.select_related("user__profile"),
-        "form": form if can_write_consultation(request.user, consultation) else None,
-        "participant": participates(request.user, consultation),
+        "form": form if writes else None,
+        "participant": participant,
         "LANGUAGE": get_language(),
     }
     return _private(render(request, "forum/consultations/detail.html", context, status=status))
@@ -148,8 +150,9 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     consultation = get_object_or_404(Consultation, pk=pk)
-    check_read_consultation(request.user, consultation)
-    if not participates(request.user, consultation):
+    participant = participates(request.user, consultation)
+    check_read_consultation(request.user, consultation, participant=participant)
+    if not participant:
         raise PermissionDenied(_("Only its participants may report a consultation."))
     form = ReportForm(request.POST or None)
     status = 200

@@ -57,8 +57,7 @@ def _toggle(request: HttpRequest, post: Post) -> HttpResponse:
             form.add_error(None, str(exc) or _("You may not react to this post."))
             status = 403
         else:
-            post.refresh_from_db(fields=["reaction_counts"])
-            if _wants_json(request):
+            if _wants_json(request):  # toggle_reaction left the new counts on the post
                 mine = reactions_of(request.user, [post.pk]).get(post.pk, [])
                 answer = {"given": given, "reactions": post.reaction_counts, "mine": mine}
                 return _private(JsonResponse(answer))
