@@ -17,6 +17,7 @@
 // save the server refuses or never hears of leaves the browser's copy, which is enough here.
 
 const viewer = document.body.dataset.viewer;
+let signingOut = false;  // set by forgetAll: the page is signing out
 const PREFIX = `draft:${viewer}:`;
 
 function keyOf(form) {
@@ -42,6 +43,8 @@ function load(key) {
 }
 
 function save(form, extra = {}) {
+  // Signed out: nothing is written again (the account's copy, fetched late, included).
+  if (signingOut) return;
   const values = {};
   for (const field of fieldsOf(form)) values[field.name] = field.value;
   if (!values.body || !values.body.trim()) return localStorage.removeItem(keyOf(form));
@@ -160,7 +163,6 @@ function restore(form) {
 // Forms on their way to the server keep the draft marked as sending; after sign-out nothing
 // is saved again.
 const leaving = new WeakSet();
-let signingOut = false;
 
 function watch(form) {
   fromAccount(form, restore(form));
