@@ -358,6 +358,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FILE_UPLOAD_HANDLERS = ["forum.uploads.CappedUploadHandler"]  # past a size, counted, not kept
 
 # --- Production hardening -----------------------------------------------------------------
 
@@ -378,10 +379,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The largest form body Django reads into memory (uploaded files are not counted: they stream to
-# temporary files), well above the largest legitimate form: a post of limits.BODY_MAX_LENGTH
-# characters is under 250 KB even percent-encoded. A larger body is a 400. (A reverse proxy in
-# front should cap whole requests too: Daphne reads any body it is sent, to a temporary file.)
+# The largest form body read into memory (files stream to temporary files), far above a post of
+# limits.BODY_MAX_LENGTH (under 250 KB percent-encoded); more is a 400. (nginx caps whole
+# requests too: Daphne reads any body it is sent, to a temporary file.)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Content Security Policy (django-csp, config/csp.py): the site's strict policy and the looser

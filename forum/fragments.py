@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.template import engines
 from django.urls import reverse
@@ -76,6 +77,8 @@ def _draw(
     """Each post through forum/_post.html, in one render (one Standing for all of them)."""
     if not posts:
         return []
+    # Their files in one query, and none when no post on the page has any.
+    prefetch_related_objects([post for post in posts if post.attachment_count], "attachments")
     shown = readings(posts, user=user, language=language, board=thread.board)
     for post in posts:
         setattr(post, "reading", shown[post.pk])  # noqa: B010 - what forum/_post.html reads

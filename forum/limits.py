@@ -143,3 +143,22 @@ RELAY_POLL_SECONDS = 0.25  # how often a socket server reads the relay table
 TRANSLATION_PIECE_CHARS = 1_500
 # Texts per engine call: a long post is sent in several calls.
 TRANSLATION_BATCH_TEXTS = 50
+
+# Attachments (forum/attachments.py, docs/security.md "Uploads").
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # one file
+ATTACHMENTS_PER_POST = 5  # a post's or a consultation message's files
+ATTACHMENT_NAME_MAX_LENGTH = 150  # characters of the name shown (the stored name is random)
+ATTACHMENT_MAX_PIXELS = 40_000_000  # a picture's width x height, read from its header
+ATTACHMENT_IMAGE_MAX_SIDE = 4096  # a larger picture is stored scaled down to this
+ATTACHMENT_THUMBNAIL_SIDE = 480  # the picture shown in the post, linking to the full one
+# An office document is a zip: refused past this many files in it, this many bytes unpacked,
+# or a file in it unpacking to more than this many times its packed size (a zip bomb).
+ATTACHMENT_ZIP_MAX_ENTRIES = 2_000
+ATTACHMENT_ZIP_MAX_UNPACKED = 200 * 1024 * 1024
+ATTACHMENT_ZIP_MAX_RATIO = 100
+ATTACHMENT_PDF_MAX_PAGES = 5_000
+UNSENT_ATTACHMENT_HOURS = 24  # a file uploaded with a form never sent is removed after this
+# Uploads are kept (to a temporary file) up to this size; past it the rest is dropped and the
+# form says the file is too large (forum/uploads.CappedUploadHandler). The largest file any
+# form accepts is a Wagtail document (WAGTAILDOCS_MAX_UPLOAD_SIZE is below this).
+UPLOAD_KEPT_MAX_BYTES = 25 * 1024 * 1024

@@ -88,6 +88,52 @@ def send_notification_emails(post_id: int, recipient_ids: list[int], base_url: s
 
 
 @task()
+def send_consultation_emails(message_id: int, recipient_ids: list[int], base_url: str = "") -> int:
+    """E-mail the participants told of a consultation's message who asked for e-mail and still
+    take part when the worker gets to it. The e-mail names who wrote and links to it; the text
+    stays on the site, with its participants (docs/decisions.md)."""
+    from forum.models import Message, Participant
+
+    message = Message.objects.select_related("consultation", "author__profile").filter(
+        pk=message_id
+    )
+    found = message.first()
+    if found is None:
+        return 0
+    participants = (
+        Participant.objects.filter(
+            consultation_id=found.consultation_id,
+            user_id__in=recipient_ids,
+            left_at__isnull=True,
+            user__profile__email_notifications=True,
+        )
+        .exclude(user__email="")
+        .select_related("user__profile")
+    )
+    path = reverse("forum:consultation", args=[found.consultation_id])
+    messages = []
+    for participant in participants:
+        profile = participant.user.profile
+        with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
+            context = {
+                "message": found,
+                "consultation": found.consultation,
+                "url": absolute_url(path, captured=base_url),
+            }
+            messages.append(
+                mailing.message(
+                    template="consultation",
+                    context=context,
+                    to=participant.user.email,
+                    user_id=participant.user_id,
+                    kind="notifications",
+                    base=base_url,
+                )
+            )
+    return (get_connection().send_messages(messages) or 0) if messages else 0
+
+
+@task()
 def notify_post_readers(
     post_id: int, source: str, previous_source: str, new_thread: bool, base_url: str = ""
 ) -> int:
@@ -205,6 +251,14 @@ def prune_events(days: int = 0) -> int:
 
 
 @task()
+def sweep_unsent_attachments() -> int:
+    """Remove the files uploaded with forms never sent (forum/services/attachments.py)."""
+    from forum.services.attachments import sweep_unsent
+
+    return sweep_unsent()
+
+
+@task()
 def send_bookmark_reminders() -> int:
     """The bookmark reminders that are due (forum/services/bookmarks.py)."""
     from forum.services.bookmarks import send_due_reminders
@@ -291,8 +345,7 @@ def translate_posts(post_ids: list[int], language: str) -> int:
     and tell the pages waiting for it. Posts no longer published, or translated already, are
     skipped (a first post whose title changed since gets its title again); an engine that
     fails raises once the others are done, and the worker retries."""
-    from forum.machine_translation.engines.base import EngineError
-    from forum.machine_translation.service import translate_post, translate_title
+    from forum.machine_translation.service import translate_each, translate_post, translate_title
     from forum.models import Post, PostTranslation
 
     posts = list(
@@ -305,17 +358,12 @@ def translate_posts(post_ids: list[int], language: str) -> int:
             "post_id", "revision"
         )
     )
-    done, failure = 0, None
-    for post in posts:
-        try:
-            if (post.pk, post.edit_count) in made:
-                if post.position == 1:
-                    translate_title(post, language)
-                continue
-            if translate_post(post, language) is not None:
-                done += 1
-        except EngineError as error:
-            failure = error
-    if failure is not None:
-        raise failure
-    return done
+
+    def translate(post: Post) -> bool:
+        if (post.pk, post.edit_count) in made:
+            if post.position == 1:
+                translate_title(post, language)
+            return False
+        return translate_post(post, language) is not None
+
+    return translate_each(posts, translate)

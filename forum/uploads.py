@@ -16,6 +16,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -47,7 +48,7 @@ def reencode_avatar(upload) -> ContentFile:
             },
             code="too_large",
         )
-    image = _decode(upload)
+    image = decode_picture(upload, formats=AVATAR_FORMATS, max_pixels=limits.AVATAR_MAX_PIXELS)
     try:
         square = _square(image)
     except Exception as error:  # any decoder failure: not a picture we can use
@@ -57,27 +58,53 @@ def reencode_avatar(upload) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"avatar.{STORED_EXTENSION}")
 
 
+class CappedUploadHandler(TemporaryFileUploadHandler):
+    """Every upload, to a temporary file, up to the largest any form accepts
+    (limits.UPLOAD_KEPT_MAX_BYTES); the rest of a bigger one is read and dropped, and the file
+    keeps its true size, so its form says how big it was and what is accepted, with the
+    text typed beside it kept (settings.FILE_UPLOAD_HANDLERS)."""
+
+    def new_file(self, *args, **kwargs) -> None:
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        self.received += len(raw_data)
+        if self.received > limits.UPLOAD_KEPT_MAX_BYTES:
+            return None  # dropped: the file is refused for its size anyway
+        return super().receive_data_chunk(raw_data, start)
+
+    def file_complete(self, file_size: int):
+        file = super().file_complete(file_size)
+        if file is not None:
+            file.size = file_size  # the true size, not the part kept
+        return file
+
+
 def delete_file_on_commit(storage: Storage, name: str) -> None:
     """Delete a stored file once the transaction that stopped pointing at it has committed."""
     if name:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def _decode(upload) -> Image.Image:
+def decode_picture(upload, *, formats: tuple[str, ...], max_pixels: int) -> Image.Image:
+    """The upload opened by Pillow, only with the decoders of ``formats``, its pixels not yet
+    decoded; ValidationError for anything else, and for a picture of more than ``max_pixels``
+    (a decompression bomb is refused from its header)."""
     upload.seek(0)
     try:
         # Pillow warns past Image.MAX_IMAGE_PIXELS and refuses twice that; as an error, the
         # warning stops a decompression bomb before any pixel is decoded.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload, formats=AVATAR_FORMATS)
+            image = Image.open(upload, formats=formats)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-        raise _too_many_pixels() from error
+        raise _too_many_pixels(max_pixels) from error
     except Exception as error:  # unidentified, truncated, malformed: all refused
         raise _not_a_picture() from error
     # The header gives the size: checked before the pixels are decoded into memory.
-    if image.width * image.height > limits.AVATAR_MAX_PIXELS:
-        raise _too_many_pixels()
+    if image.width * image.height > max_pixels:
+        raise _too_many_pixels(max_pixels)
     return image
 
 
@@ -103,9 +130,9 @@ def _not_a_picture() -> ValidationError:
     )
 
 
-def _too_many_pixels() -> ValidationError:
+def _too_many_pixels(max_pixels: int) -> ValidationError:
     return ValidationError(
         _("This picture has too many pixels; the largest accepted is %(limit)s megapixels.")
-        % {"limit": limits.AVATAR_MAX_PIXELS // 1_000_000},
+        % {"limit": max_pixels // 1_000_000},
         code="too_many_pixels",
     )

@@ -4,6 +4,7 @@ import forum.ids  # noqa: F401 - registers the <id:...> path converter
 from forum.views import (
     accounts,
     answers,
+    attachments,
     boards,
     bookmarks,
     consultations,
@@ -58,6 +59,11 @@ urlpatterns = [
     path("consultations/new/", consultations.start, name="start_consultation"),
     path("consultations/<id:pk>/", consultations.detail, name="consultation"),
     path("consultations/<id:pk>/report/", consultations.report, name="report_consultation"),
+    path(
+        "consultations/<id:pk>/messages/",
+        consultations.messages_fragment,
+        name="consultation_messages",
+    ),
     path("consultations/<id:pk>/leave/", consultations.leave, name="leave_consultation"),
     path("moderation/consultations/", consultations.reported, name="reported_consultations"),
     path("posts/preview/", preview.preview, name="preview"),
@@ -69,6 +75,8 @@ urlpatterns = [
     path("posts/<id:pk>/bookmark/", bookmarks.bookmark_post, name="bookmark_post"),
     path("bookmarks/", bookmarks.bookmark_list, name="bookmarks"),
     path("posts/<id:pk>/reactions/", reactions.post_reactions, name="post_reactions"),
+    path("attachments/<id:pk>/thumbnail/", attachments.thumbnail, name="attachment_thumbnail"),
+    path("attachments/<id:pk>/<str:name>", attachments.attachment, name="attachment"),
     path("posts/<id:pk>/accept/", answers.accept, name="accept_answer"),
     path("posts/<id:pk>/hide/", moderation.post_visibility, {"hide": True}, name="hide_post"),
     path(

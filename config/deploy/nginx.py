@@ -97,8 +97,9 @@ server {{
 {listens}    server_name {server_name};
     server_tokens off;
 
-    # The largest upload is a Wagtail document (20 MB): anything bigger is refused here, with a
-    # 413, before a byte reaches Django.
+    # A post's files (five of 10 MB) are the largest legitimate body. Up to this, Django reads
+    # an oversized file only to count it (forum/uploads.CappedUploadHandler) and the member is
+    # told, with their text kept; anything bigger is refused here with a 413.
     client_max_body_size {body_max};
 
     gzip on;
@@ -191,7 +192,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         "--ws", action="append", help="a Daphne address (repeatable; default 127.0.0.1:8101)"
     )
     parser.add_argument("--static-root", type=Path, default=STATIC_ROOT)
-    parser.add_argument("--body-max", default="25m", help="client_max_body_size (default 25m)")
+    parser.add_argument("--body-max", default="110m", help="client_max_body_size (default 110m)")
     parser.add_argument(
         "--ssl-certificate",
         type=Path,

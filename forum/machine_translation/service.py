@@ -193,6 +193,22 @@ def eager_languages(post: Post) -> set[str]:
     return {code for code in chosen.distinct() if code and code != post.language}
 
 
+def translate_each(items, translate) -> int:
+    """Run ``translate`` (True when it stored a translation) on each item; how many it stored.
+    An engine that fails raises once the others are done, and the worker retries the task."""
+    from forum.machine_translation.engines.base import EngineError
+
+    done, failure = 0, None
+    for item in items:
+        try:
+            done += bool(translate(item))
+        except EngineError as error:
+            failure = error
+    if failure is not None:
+        raise failure
+    return done
+
+
 def translate_soon(post: Post) -> None:
     """After a post is published or edited: its translations for the board's readers (no
     query when no engine could translate it into any site language)."""

@@ -1,5 +1,6 @@
 from forum.models.activity import MutedMember, Notification, ReadMarker, Subscription
 from forum.models.areas import ProgramArea
+from forum.models.attachments import Attachment
 from forum.models.boards import Board
 from forum.models.bookmarks import Bookmark
 from forum.models.consultations import Consultation, Message, Participant, Report
@@ -17,11 +18,16 @@ from forum.models.reactions import Reaction
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.tags import Tag
 from forum.models.threads import Thread, ThreadTitleRevision
-from forum.models.translations import PostTranslation, ThreadTitleTranslation
+from forum.models.translations import (
+    MessageTranslation,
+    PostTranslation,
+    ThreadTitleTranslation,
+)
 from forum.models.work import RelayMessage, ScheduledJob
 
 __all__ = [
     "AllowedEmailDomain",
+    "Attachment",
     "Board",
     "Bookmark",
     "Consultation",
@@ -29,6 +35,7 @@ __all__ = [
     "Event",
     "Flag",
     "Message",
+    "MessageTranslation",
     "ModerationAction",
     "ModerationSettings",
     "Moderator",

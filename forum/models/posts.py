@@ -33,6 +33,9 @@ class Post(models.Model):
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
     # Reactions by kind ({"helpful": 3}), kept by forum/services/reactions.py with the rows.
     reaction_counts = models.JSONField(default=dict, blank=True, editable=False)
+    # Its attachments, kept with them (forum/services/attachments.py): a page of posts without
+    # any asks nothing more.
+    attachment_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("post")

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 
+from forum.models.consultations import Message
 from forum.models.posts import Post
 from forum.models.threads import Thread
 
@@ -53,3 +54,27 @@ class ThreadTitleTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.thread} → {self.language}"
+
+
+class MessageTranslation(models.Model):
+    """A consultation message machine-translated into one language (messages are not edited).
+    Made by the worker with the machine's own engines only: a consultation's text never leaves
+    the machine (forum/machine_translation/consultations.py)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10)
+    source_language = models.CharField(max_length=10)
+    engine = models.CharField(max_length=80)
+    quality = models.CharField(max_length=8)
+    body_html = models.TextField()  # sanitized exactly like the message's own HTML
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "language"], name="message_translation_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message} → {self.language}"

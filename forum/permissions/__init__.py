@@ -34,6 +34,7 @@ from forum.permissions.actions import (
     thread_actions,
     why_posting_is_closed,
 )
+from forum.permissions.attachments import can_see_attachment, check_see_attachment
 from forum.permissions.boards import (
     can_list_board,
     can_see_board,
@@ -113,6 +114,7 @@ __all__ = [
     "can_redact_history",
     "can_reply",
     "can_retitle",
+    "can_see_attachment",
     "can_see_board",
     "can_see_editor_names",
     "can_see_history",
@@ -131,6 +133,7 @@ __all__ = [
     "check_react",
     "check_reply",
     "check_retitle",
+    "check_see_attachment",
     "check_see_board",
     "check_see_post",
     "check_see_thread",

@@ -1,4 +1,5 @@
-"""Live streams: who may follow a thread's, a board's, a member's or the moderators' stream."""
+"""Live streams: who may follow a thread's, a board's, a consultation's, a member's or the
+moderators' stream."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def stream_access(user: User, stream: Stream) -> tuple[bool, int | None]:
         if board is None:
             return False, None
         return can_see_board(user, board), board.pk
+    if stream.kind == "consultation":
+        from forum.models import Consultation
+        from forum.permissions.consultations import can_read_consultation
+
+        found = Consultation.objects.filter(pk=stream.object_id or 0).first()
+        return found is not None and can_read_consultation(user, found), None
     if stream.kind == "user":
         return is_member(user) and stream.object_id == user.pk, None
     return is_moderator(user), None

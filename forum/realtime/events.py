@@ -93,6 +93,10 @@ def post_payload(post: Post) -> dict:
     }
     if post.state == Post.State.PUBLISHED:
         data["html"] = post.body_html
+        if post.attachment_count:
+            from forum.services.attachments import payload
+
+            data["attachments"] = [payload(attachment) for attachment in post.attachments.all()]
     return data
 
 

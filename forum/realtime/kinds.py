@@ -14,7 +14,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Kind:
     name: str
-    stream: str  # the stored stream it goes to: thread, board, user or moderation
+    stream: str  # the stored stream it goes to: thread, board, consultation, user, moderation
     doc: str
 
 
@@ -43,6 +43,9 @@ THREAD_SOLVED = "thread.solved"
 NOTIFICATION_CREATED = "notification.created"
 ACCOUNT_SUSPENDED = "account.suspended"
 ACCOUNT_RESTORED = "account.restored"
+
+# --- A private consultation's stream: a message arrived (ids only: the page fetches the list) --
+CONSULTATION_MESSAGE = "consultation.message"
 
 # --- The moderators' stream: queues changed (ids only, never text) ---------------------------
 QUEUE_HELD = "queue.held"
@@ -73,6 +76,11 @@ KINDS: dict[str, Kind] = {
         Kind(NOTIFICATION_CREATED, "user", "Something concerns the member: the badge counts."),
         Kind(ACCOUNT_SUSPENDED, "user", "The member was suspended: the reply form closes."),
         Kind(ACCOUNT_RESTORED, "user", "The suspension was lifted: the reply form opens."),
+        Kind(
+            CONSULTATION_MESSAGE,
+            "consultation",
+            "A message arrived in a private consultation: its open page fetches the list.",
+        ),
         Kind(QUEUE_HELD, "moderation", "A post was held for review: the queue refreshes."),
         Kind(QUEUE_FLAGGED, "moderation", "A post was flagged: the queue refreshes."),
         Kind(QUEUE_MEMBER, "moderation", "A member waits for verification."),

@@ -2,8 +2,9 @@
 
 A client subscribes to streams by name: ``thread:<id>``, ``board:<id>``, ``user`` (its own
 notifications; stored as ``user:<id>``), ``moderation`` and ``latest`` (every board the reader
-may read, for the lists across boards: its events are the boards'). Each stream is one Channels
-group.
+may read, for the lists across boards: its events are the boards') and ``consultation:<id>``
+(a private consultation's new messages, ids only, to those who may read it). Each stream is one
+Channels group.
 
 Moderation events are stored per program area (``moderation:<area id>``; ``moderation:0`` for
 site-wide work such as the verification queue) and broadcast both to that area's group and to
@@ -16,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-STREAM = re.compile(r"^(thread|board):([1-9][0-9]{0,17})$|^(user|moderation|latest)$")
+STREAM = re.compile(r"^(thread|board|consultation):([1-9][0-9]{0,17})$|^(user|moderation|latest)$")
 
 
 @dataclass(frozen=True)
 class Stream:
-    kind: str  # thread, board, user, moderation, latest
+    kind: str  # thread, board, consultation, user, moderation, latest
     object_id: int | None = None
 
     @property
@@ -69,6 +70,10 @@ def board(board_id: int) -> Stream:
 
 def user(user_id: int) -> Stream:
     return Stream("user", user_id)
+
+
+def consultation(consultation_id: int) -> Stream:
+    return Stream("consultation", consultation_id)
 
 
 def moderation(area_id: int | None) -> Stream:

@@ -6,6 +6,7 @@ header's count), never anyone else."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
@@ -15,10 +16,15 @@ from django.utils.translation import gettext as _
 
 from forum import limits, markup
 from forum.language import detect_language
+from forum.links import base_url
 from forum.models import Consultation, Message, Notification, Participant, Profile, Report
 from forum.permissions import may_post
 from forum.permissions.consultations import check_start_consultation, participates
+from forum.realtime import kinds, streams
+from forum.realtime.events import publish_event
+from forum.services.attachments import attach
 from forum.services.notifications import tell_member
+from forum.tasks import send_consultation_emails
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User as Member
@@ -71,6 +77,7 @@ def start_consultation(
     body: str,
     language: str | None = None,
     submission_token: uuid.UUID | None = None,
+    attachments: Sequence[int] = (),
 ) -> Consultation:
     check_start_consultation(author)
     members = recipients_named(author, recipients)
@@ -85,7 +92,7 @@ def start_consultation(
         Participant.objects.bulk_create(
             [Participant(consultation=consultation, user=member) for member in members]
         )
-        _add_message(consultation, author, body, language, submission_token)
+        _add_message(consultation, author, body, language, submission_token, attachments)
     return consultation
 
 
@@ -96,6 +103,7 @@ def send_message(
     body: str,
     language: str | None = None,
     submission_token: uuid.UUID | None = None,
+    attachments: Sequence[int] = (),
 ) -> Message:
     with transaction.atomic():
         current = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -105,10 +113,12 @@ def send_message(
             sent = Message.objects.filter(author=author, submission_token=submission_token)
             if (first := sent.first()) is not None:
                 return first
-        return _add_message(current, author, body, language, submission_token)
+        return _add_message(current, author, body, language, submission_token, attachments)
 
 
-def _add_message(consultation, author, body, language, submission_token) -> Message:
+def _add_message(
+    consultation, author, body, language, submission_token, attachments: Sequence[int] = ()
+) -> Message:
     now = timezone.now()
     fallback = getattr(getattr(author, "profile", None), "preferred_language", "") or "en"
     message = Message.objects.create(
@@ -120,14 +130,27 @@ def _add_message(consultation, author, body, language, submission_token) -> Mess
         created_at=now,
         submission_token=submission_token,
     )
+    attach(uploader=author, ids=list(attachments), message=message)
     Consultation.objects.filter(pk=consultation.pk).update(last_message_at=now)
     Participant.objects.filter(consultation=consultation, user=author).update(last_read_at=now)
     others = Participant.objects.filter(consultation=consultation, left_at__isnull=True).exclude(
         user=author
     )
-    for user_id in others.values_list("user_id", flat=True):
+    told = list(others.values_list("user_id", flat=True))
+    for user_id in told:
         tell_member(
             user_id, Notification.Kind.CONSULTATION, actor=author, consultation=consultation
+        )
+    # Ids only: an open page fetches the list as its reader may read it (views/consultations).
+    publish_event(
+        stream=streams.consultation(consultation.pk),
+        kind=kinds.CONSULTATION_MESSAGE,
+        payload={"consultation_id": consultation.pk, "message_id": message.pk},
+    )
+    if told:
+        base = base_url()
+        transaction.on_commit(
+            lambda: send_consultation_emails.enqueue(message.pk, sorted(told), base)
         )
     return message
 

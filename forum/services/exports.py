@@ -1,9 +1,12 @@
 """The parts of a member's data export kept beside their posts (forum/services/privacy.py):
-unsent drafts, bookmarks, reactions and the messages of their private consultations."""
+unsent drafts, bookmarks, reactions, the messages of their private consultations, and the
+list of the files they attached (each downloadable at its address while they may read it)."""
 
 from __future__ import annotations
 
-from forum.models import Bookmark, Draft, Message, Reaction
+from django.urls import reverse
+
+from forum.models import Attachment, Bookmark, Draft, Message, Reaction
 
 
 def _iso(value) -> str | None:
@@ -37,5 +40,17 @@ def kept_for_the_member(member) -> dict:
                 "created_at": _iso(m.created_at),
             }
             for m in Message.objects.filter(author=member).select_related("consultation")
+        ],
+        "attachments": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "size": a.size,
+                "post_id": a.post_id,
+                "consultation_message_id": a.message_id,
+                "address": reverse("forum:attachment", args=[a.pk, a.name]),
+                "uploaded_at": _iso(a.created_at),
+            }
+            for a in Attachment.objects.filter(uploader=member)
         ],
     }

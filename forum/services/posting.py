@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,8 @@ from forum.permissions import (
 from forum.realtime import kinds
 from forum.realtime.events import post_event, thread_event
 from forum.services.answers import forget_answers
+from forum.services.attachments import attach
+from forum.services.attachments import replace as replace_attachments
 from forum.services.drafts import drop_draft
 from forum.services.following import follow_on_reply
 from forum.services.locking import lock_post
@@ -93,6 +95,7 @@ def _add_post(
     submission_token: uuid.UUID | None,
     new_thread: bool,
     held: bool,
+    attachments: Sequence[int] = (),
 ) -> Post:
     """The post itself, and what every new post brings: the author follows and has read it.
 
@@ -110,6 +113,7 @@ def _add_post(
         submission_token=submission_token,
         state=Post.State.PENDING if held else Post.State.PUBLISHED,
     )
+    attach(uploader=author, ids=list(attachments), post=post)
     if new_thread:
         watch_thread(user=author, thread=thread)  # its starter watches it, as in Discourse
     else:
@@ -138,6 +142,7 @@ def start_thread(
     submission_token: uuid.UUID | None = None,
     is_question: bool = False,
     tags: Iterable[Tag] = (),
+    attachments: Sequence[int] = (),
 ) -> Post:
     """Create a thread and its first post; the author watches it. Returns the first post."""
 
@@ -173,6 +178,7 @@ def start_thread(
             submission_token=submission_token,
             new_thread=True,
             held=held,
+            attachments=attachments,
         )
         thread.tags.set(list(tags)[: limits.TAGS_PER_THREAD])
         if not held:
@@ -191,6 +197,7 @@ def post_reply(
     language: str | None = None,
     fallback_language: str = "en",
     submission_token: uuid.UUID | None = None,
+    attachments: Sequence[int] = (),
 ) -> Post:
     """Add a reply at the end of the thread; the author watches the thread."""
 
@@ -230,6 +237,7 @@ def post_reply(
             submission_token=submission_token,
             new_thread=False,
             held=held,
+            attachments=attachments,
         )
         if not held:
             post_event(post, kinds.POST_CREATED)
@@ -249,8 +257,12 @@ def edit_post(
     seen_edit_count: int | None = None,
     reason: str = "",
     redact: bool = False,
+    attachments: Sequence[int] | None = None,
 ) -> Post:
     """Replace a post's text, keeping the previous text as a revision.
+
+    ``attachments``: the files the post is to have (its own kept, the editor's unsent ones
+    added, forum/services/attachments.replace); None leaves them as they are.
 
     ``seen_edit_count`` is the edit count the editor's form was built from: if someone edited
     the post since, EditConflict is raised and nothing is saved. A moderator editing someone
@@ -271,8 +283,13 @@ def edit_post(
             raise EditConflict(current)
         new_language = language or current.language
         previous_source = current.body_source
+        files_changed = attachments is not None and replace_attachments(
+            editor=editor, post=current, ids=list(attachments)
+        )
         if body == current.body_source and new_language == current.language:
-            if not (redact and current.revisions.filter(redaction__isnull=True).exists()):
+            if files_changed:
+                _files_changed(current)
+            elif not (redact and current.revisions.filter(redaction__isnull=True).exists()):
                 return current
         else:
             _replace_text(editor, current, body, new_language, reason if moderated else "")
@@ -285,6 +302,13 @@ def edit_post(
                 redact=redact,
             )
     return current
+
+
+def _files_changed(current: Post) -> None:
+    """Only the files of a post changed: its readers' pages and live pages show them."""
+    Thread.objects.filter(pk=current.thread_id).update(changed_at=stamp())
+    if current.state == Post.State.PUBLISHED:
+        post_event(current, kinds.POST_EDITED)
 
 
 def _replace_text(editor: Member, current: Post, body: str, language: str, reason: str) -> None:

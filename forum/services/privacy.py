@@ -43,7 +43,7 @@ from forum.realtime.accounts import close_sockets_of
 from forum.search.documents import POST
 from forum.search.queue import schedule
 from forum.selectors import readable_notifications
-from forum.services import two_factor
+from forum.services import attachments, two_factor
 from forum.services.exports import kept_for_the_member
 from forum.services.members import touch_pages_showing
 from forum.uploads import delete_file_on_commit
@@ -316,6 +316,7 @@ def delete_account(*, member) -> None:
         two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
         Notification.objects.filter(recipient=member).delete()
         Draft.objects.filter(user=member).delete()  # unsent text, and the notes kept with posts
+        attachments.delete_all_of(member)  # unsent files; those in posts stay with the posts
         Participant.objects.filter(user=member).update(left_at=now)  # their consultations
         Bookmark.objects.filter(user=member).delete()
         ReadMarker.objects.filter(user=member).delete()

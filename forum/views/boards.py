@@ -139,12 +139,16 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
 @login_required
 def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> HttpResponse:
     found = get_board(request, area, board)
-    refused = refused_but_kept(request, lambda: check_start_thread(request.user, found), ThreadForm)
+    refused = refused_but_kept(
+        request, lambda: check_start_thread(request.user, found), ThreadForm, uploader=request.user
+    )
     if refused is not None:
         context = {"board": found, "form": refused}
         return render(request, "forum/thread_form.html", context, status=403)
-    form = ThreadForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = ThreadForm(request.POST or None, request.FILES or None, uploader=request.user)
+    valid = request.method == "POST" and form.is_valid()
+    files = form.keep_files() if request.method == "POST" else []
+    if valid:
         if refused := refuse_over_limit(  # the bound form keeps the title and text
             request, POSTING, form=form, template="forum/thread_form.html", context={"board": found}
         ):
@@ -159,6 +163,7 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
             submission_token=form.cleaned_data["submission_token"],
             is_question=form.cleaned_data["is_question"],
             tags=form.cleaned_data["tags"],
+            attachments=files,
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": found, "form": form})

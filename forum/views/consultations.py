@@ -21,7 +21,8 @@ from django.views.decorators.http import require_POST
 from forum import limits
 from forum.forms import PostForm
 from forum.forms.fields import ReasonField, _no_control_characters
-from forum.models import Consultation, Participant
+from forum.machine_translation.consultations import message_readings
+from forum.models import Consultation, Message, Participant
 from forum.permissions import check_site_moderator
 from forum.permissions.consultations import (
     can_write_consultation,
@@ -41,7 +42,7 @@ class ConsultationForm(PostForm):
         help_text=gettext_lazy("Their user names, separated by commas: @name, @other."),
     )
     subject = forms.CharField(label=gettext_lazy("Subject"), min_length=3, max_length=200)
-    field_order = ["to", "subject", "body", "language", "submission_token"]
+    field_order = ["to", "subject", "body", "language", "attach", "attachments", "submission_token"]
 
     def clean_to(self) -> list[str]:
         return [name for name in re.split(r"[\s,;]+", self.cleaned_data["to"]) if name]
@@ -76,15 +77,22 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     template = "forum/consultations/new.html"
     refused = refused_but_kept(
-        request, lambda: check_start_consultation(request.user), ConsultationForm
+        request,
+        lambda: check_start_consultation(request.user),
+        ConsultationForm,
+        uploader=request.user,
     )
     if refused is not None:
         return _private(render(request, template, {"form": refused}, status=403))
     initial = {"to": f"@{request.GET['to'][:150]}"} if request.GET.get("to") else {}
-    form = ConsultationForm(request.POST or None, initial=initial)
+    form = ConsultationForm(
+        request.POST or None, request.FILES or None, initial=initial, uploader=request.user
+    )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        valid = form.is_valid()
+        files = form.keep_files()
+        if valid:
             if refused := refuse_over_limit(request, POSTING, form=form, template=template):
                 return refused
             try:
@@ -95,6 +103,7 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
                     body=form.cleaned_data["body"],
                     language=form.cleaned_data["language"] or None,
                     submission_token=form.cleaned_data["submission_token"],
+                    attachments=files,
                 )
             except service.ConsultationError as exc:
                 form.add_error("to", str(exc))
@@ -110,14 +119,15 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     participant = participates(request.user, consultation)  # asked once for the whole page
     check_read_consultation(request.user, consultation, participant=participant)
     writes = can_write_consultation(request.user, consultation, participant=participant)
-    form = PostForm(request.POST or None)
+    form = PostForm(request.POST or None, request.FILES or None, uploader=request.user)
     status = 200
     if request.method == "POST":
+        valid = form.is_valid()
+        files = form.keep_files() if writes else []
         if not writes:
-            form.is_valid()
             form.add_error(None, _("You may not write in this consultation."))
             status = 403
-        elif form.is_valid():
+        elif valid:
             context = {"consultation": consultation, "thread_messages": []}
             template = "forum/consultations/detail.html"
             if refused := refuse_over_limit(
@@ -130,6 +140,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 language=form.cleaned_data["language"] or None,
                 submission_token=form.cleaned_data["submission_token"],
+                attachments=files,
             )
             return redirect("forum:consultation", pk=consultation.pk)
         else:
@@ -138,13 +149,38 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         service.mark_read(user=request.user, consultation=consultation)
     context = {
         "consultation": consultation,
-        "thread_messages": consultation.messages.select_related("author__profile"),
+        "thread_messages": _messages(consultation, request.user),
         "participants": consultation.participants.select_related("user__profile"),
         "form": form if writes else None,
         "participant": participant,
         "LANGUAGE": get_language(),
     }
     return _private(render(request, "forum/consultations/detail.html", context, status=status))
+
+
+def _messages(consultation: Consultation, user) -> list[Message]:
+    """The messages, each with how it reads for ``user`` (machine-translated where they do
+    not read its language) and its files."""
+    messages = list(
+        consultation.messages.select_related("author__profile").prefetch_related("attachments")
+    )
+    shown = message_readings(messages, user=user, language=get_language())
+    for message in messages:
+        setattr(message, "reading", shown[message.pk])  # noqa: B010 - what the template reads
+    return messages
+
+
+@login_required
+def messages_fragment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The list of messages, for the open page to take when one arrives live (the event
+    carries ids only): asked of the policy again, so one who left reads nothing more."""
+    consultation = get_object_or_404(Consultation, pk=pk)
+    participant = participates(request.user, consultation)
+    check_read_consultation(request.user, consultation, participant=participant)
+    if participant:
+        service.mark_read(user=request.user, consultation=consultation)
+    context = {"thread_messages": _messages(consultation, request.user), "LANGUAGE": get_language()}
+    return _private(render(request, "forum/consultations/_messages.html", context))
 
 
 @login_required
@@ -189,4 +225,13 @@ def reported(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _private(render(request, "forum/consultations/reported.html", context))
 
 
-__all__ = ["ConsultationForm", "ReportForm", "detail", "inbox", "leave", "report", "reported"]
+__all__ = [
+    "ConsultationForm",
+    "ReportForm",
+    "detail",
+    "inbox",
+    "leave",
+    "messages_fragment",
+    "report",
+    "reported",
+]

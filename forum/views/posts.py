@@ -43,9 +43,18 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "seen_edit_count": post.edit_count,
     }
     moderator_edit = post.author_id != request.user.pk
-    form = EditPostForm(request.POST or None, initial=initial, moderator_edit=moderator_edit)
+    attaching = {"uploader": request.user, "post": post}
+    form = EditPostForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        moderator_edit=moderator_edit,
+        **attaching,
+    )
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    files = form.keep_files() if request.method == "POST" else []
+    if valid:
         try:
             edit_post(
                 editor=request.user,
@@ -55,13 +64,15 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 seen_edit_count=form.cleaned_data["seen_edit_count"],
                 reason=form.cleaned_data.get("reason", ""),
                 redact=form.cleaned_data.get("redact", False),
+                attachments=files,
             )
         except EditConflict as exc:
             # Keep what this editor typed; show the other edit, and let them submit again.
             conflict = exc.post
             data = request.POST.copy()
             data["seen_edit_count"] = str(conflict.edit_count)
-            form = EditPostForm(data, initial=initial, moderator_edit=moderator_edit)
+            data.setlist("attachments", [str(pk) for pk in files])
+            form = EditPostForm(data, initial=initial, moderator_edit=moderator_edit, **attaching)
             form.is_valid()
             form.add_error(
                 None,

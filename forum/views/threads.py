@@ -127,12 +127,21 @@ def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk)
-    refused = refused_but_kept(request, lambda: check_reply(request.user, thread), PostForm)
+    refused = refused_but_kept(
+        request, lambda: check_reply(request.user, thread), PostForm, uploader=request.user
+    )
     if refused is not None:
         context = {"thread": thread, "form": refused}
         return render(request, "forum/reply_form.html", context, status=403)
-    form = PostForm(request.POST or None, initial=_quote_initial(request, thread))
-    if request.method == "POST" and form.is_valid():
+    form = PostForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=_quote_initial(request, thread),
+        uploader=request.user,
+    )
+    valid = request.method == "POST" and form.is_valid()
+    files = form.keep_files() if request.method == "POST" else []
+    if valid:
         template, context = "forum/reply_form.html", {"thread": thread}
         if refused := refuse_over_limit(  # the bound form keeps the text
             request, POSTING, form=form, template=template, context=context
@@ -146,6 +155,7 @@ def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 language=form.cleaned_data["language"] or None,
                 fallback_language=get_language(),
                 submission_token=form.cleaned_data["submission_token"],
+                attachments=files,
             )
         except PermissionDenied as exc:
             # Locked, or the member suspended, while they were writing: keep the text, say why.

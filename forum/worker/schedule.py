@@ -64,6 +64,7 @@ JOBS = (
     # this takes the ones whose retry delay has passed without waiting for the next write.
     Job("retry_search_index", timedelta(seconds=30), tasks.drain_search_queue, _search_rows_due),
     Job("prune_events", timedelta(hours=1), tasks.prune_events),
+    Job("sweep_unsent_attachments", timedelta(hours=1), tasks.sweep_unsent_attachments),
     Job("clear_expired_sessions", timedelta(hours=1), tasks.clear_expired_sessions),
     Job("prune_task_results", timedelta(days=1), tasks.prune_task_results),
     Job("release_stuck_tasks", timedelta(minutes=5), tasks.release_stuck_tasks),

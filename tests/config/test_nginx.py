@@ -91,7 +91,7 @@ def test_printed_server_config_passes_nginx_t_inside_an_http_block(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "server 127.0.0.1:8102;" in printed
-    assert "client_max_body_size 25m;" in printed
+    assert "client_max_body_size 110m;" in printed
 
 
 def test_run_config_passes_nginx_t(tmp_path):
@@ -249,7 +249,7 @@ def test_nginx_refuses_an_oversized_body_with_413_before_django_sees_it(untruste
     with socket.create_connection(("127.0.0.1", untrusted.http.port), timeout=10) as client:
         client.sendall(
             f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
-            f"Content-Length: {26 * 1024 * 1024}\r\n\r\n".encode()
+            f"Content-Length: {111 * 1024 * 1024}\r\n\r\n".encode()
             + b"x" * 65536
         )
         status_line = client.recv(4096).split(b"\r\n", 1)[0]

@@ -89,9 +89,27 @@ def _png() -> bytes:
 
 UPLOAD = st.builds(
     SimpleUploadedFile,
-    st.sampled_from(["a.png", "a.jpg", "a.svg", "a.html", "../../a.png", "<x-fuzz-1>.png", "a"]),
+    st.sampled_from(
+        [
+            "a.png",
+            "a.jpg",
+            "a.svg",
+            "a.html",
+            "../../a.png",
+            "<x-fuzz-1>.png",
+            "a",
+            "a.pdf",
+            "a.docx",
+            "<x-fuzz-3>.pdf",
+            "\u202etxt.pdf",
+            "C:\\x\\a.odt",
+            ".pdf",
+        ]
+    ),
     st.one_of(
         st.just(_png()),
+        st.just(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"),
+        st.just(b"PK\x03\x04" + b"\x00" * 60),
         st.binary(max_size=200),
         st.just(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><x-fuzz-2/></svg>'),
         st.just(b"GIF89a<script>alert(1)</script>"),

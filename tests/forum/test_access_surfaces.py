@@ -738,3 +738,66 @@ def test_a_private_consultation_is_read_by_its_participants_and_once_reported_si
             wrong.append(f"{stage}: listed or notified")
     assert not Message.objects.filter(body_source__contains="zqintruder").exists()
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_an_attached_file_is_served_to_a_role_only_where_it_may_read_the_post(
+    roles, corpus, role, settings, tmp_path
+):
+    # views/attachments.py: a post's file follows the post (a deleted post's, its moderators'
+    # record alone, as its text in the edit history); the thread page names only the files of
+    # posts the role reads; a consultation's file, its participants'; an unsent one, its
+    # uploader's. Anything else is not found, whatever the id.
+    from django.core.files.base import ContentFile
+
+    from forum.attachments import Checked
+    from forum.services import attachments
+    from forum.services.consultations import start_consultation
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    author = User.objects.get(username="author")
+    files = {}
+    for visibility, (_thread, posts) in corpus.items():
+        for state, post in posts.items():
+            name = f"zq{visibility}{state}file.pdf"
+            item = Checked(
+                kind="pdf",
+                name=name,
+                content_type="application/pdf",
+                content=ContentFile(b"%PDF-1.4 zq"),
+            )
+            (kept,) = attachments.keep(post.author, [item])
+            attachments.attach(uploader=post.author, ids=[kept.pk], post=post)
+            files[(visibility, state)] = kept
+    verified_member("colleague")
+    consultation = start_consultation(
+        author=author, recipients=["colleague"], subject="zqfiles", body="zqconsultfile"
+    )
+    private_item = Checked(
+        kind="pdf",
+        name="zqprivate.pdf",
+        content_type="application/pdf",
+        content=ContentFile(b"%PDF-1.4 private"),
+    )
+    (private,) = attachments.keep(author, [private_item])
+    attachments.attach(uploader=author, ids=[private.pk], message=consultation.messages.get())
+    (unsent,) = attachments.keep(author, [private_item])
+    warm_every_page(roles, corpus)
+    client = client_for(roles[role])
+    wrong = []
+    for (visibility, state), kept in files.items():
+        allowed = may_read(role, visibility, state, "edit history" if state == "deleted" else "")
+        status = client.get(f"/en/attachments/{kept.pk}/{kept.name}").status_code
+        if status != (200 if allowed else 404):
+            wrong.append(f"{visibility}/{state}: file {status}")
+        thread = corpus[visibility][0]
+        page = text_of(client, f"/en/t/{thread.pk}/")
+        named = kept.name in page
+        if named and not may_read(role, visibility, state):
+            wrong.append(f"{visibility}/{state}: named on the thread page")
+    for other in (private, unsent):
+        status = client.get(f"/en/attachments/{other.pk}/{other.name}").status_code
+        if status != 404:
+            wrong.append(f"{other.name}: {status}")
+    assert wrong == [], wrong

@@ -173,11 +173,16 @@ def test_every_kind_of_a_pages_streams_is_handled_by_live_js_or_ignored_for_a_re
     assert sorted(set(IGNORED_BY_PAGES) & handled) == [], "handled now: not ignored any more"
 
 
-def test_the_moderation_streams_kinds_refresh_the_queue_whatever_their_name():
-    # Moderation events carry ids only; the page fetches the queue as its viewer may see it,
-    # so live.js needs no handler per queue kind.
+def test_the_moderation_and_consultation_streams_kinds_refresh_the_list_whatever_their_name():
+    # Moderation and consultation events carry ids only; the page fetches its list as its
+    # viewer may see it, so live.js needs no handler per kind of these streams.
     source = LIVE_JS.read_text()
-    moderation = {name for name, kind in kinds.KINDS.items() if kind.stream == "moderation"}
+    listed = {
+        name for name, kind in kinds.KINDS.items() if kind.stream in ("moderation", "consultation")
+    }
 
-    assert moderation
-    assert 'if (message.stream === "moderation") return refreshQueue();' in source
+    assert kinds.CONSULTATION_MESSAGE in listed
+    assert (
+        'if (message.stream === "moderation" || message.stream.startsWith("consultation:")) {\n'
+        "      return refreshQueue();"
+    ) in source

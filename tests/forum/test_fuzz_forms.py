@@ -20,8 +20,8 @@ _fuzzed`` fails when a view that reads POST has no case):
 | password_reset_confirm | visitor | uidb64/token in the path; new_password1/2 |
 | password_change | member | old_password, new_password1/2 |
 | forum:profile | member | ProfileForm's fields (an upload for any file field) |
-| forum:new_thread, forum:reply | member | title, body, language, submission_token |
-| forum:edit_post | author; moderator | body, language, seen_edit_count (+ reason) |
+| forum:new_thread, forum:reply | member | title, body, language, files, attachments, ... |
+| forum:edit_post | author; moderator | body, language, files, attachments, seen_edit_count |
 | forum:delete_post | author | (none) |
 | forum:watch_board, forum:watch_thread, forum:follow_area | member | level (or watch) |
 | forum:mute_member | member | username, mute |
@@ -241,6 +241,14 @@ def _profile(world, draw):
     return Target("member", url("forum:profile"), form, shown_on=shown)
 
 
+# Files kept from an earlier try, by id: someone else's, none, garbage (forms/attachments.py).
+ATTACHED = {
+    "attachments": st.lists(
+        st.sampled_from(["1", "2", "0", "-1", "99999999999999999999", "x", "\x00"]), max_size=6
+    )
+}
+
+
 @case("forum:new_thread")
 def _new_thread(world, draw):
     board = world.boards["public"]
@@ -250,7 +258,7 @@ def _new_thread(world, draw):
         ("member", url("forum:search") + "?q=fuzz"),
     ]
     link = url("forum:new_thread", board.area.slug, board.slug)
-    return Target("member", link, forum_forms.ThreadForm(), shown_on=shown)
+    return Target("member", link, forum_forms.ThreadForm(), ATTACHED, shown_on=shown)
 
 
 @case("forum:reply")
@@ -260,12 +268,12 @@ def _reply(world, draw):
         ("other", url("forum:notifications")),
     ]
     link = url("forum:reply", world.thread.pk)
-    return Target("member", link, forum_forms.PostForm(), shown_on=shown)
+    return Target("member", link, forum_forms.PostForm(), ATTACHED, shown_on=shown)
 
 
 def _edit(world, draw, role: str, position: int) -> Target:
     post = world.thread.posts.get(position=position)
-    overrides = {"seen_edit_count": st.sampled_from([str(post.edit_count), "0"])}
+    overrides = {"seen_edit_count": st.sampled_from([str(post.edit_count), "0"]), **ATTACHED}
     form = forum_forms.EditPostForm(moderator_edit=role == "moderator")
     shown = [(role, url("forum:post_history", post.pk)), *log_and_queue()]
     return Target(role, url("forum:edit_post", post.pk), form, overrides, shown_on=shown)
@@ -380,14 +388,17 @@ def _consultation(world):
 def _start_consultation(world, draw):
     from forum.views.consultations import ConsultationForm
 
-    overrides = {"to": st.one_of(st.sampled_from(["@other", "@target, @other", "@member"]), JUNK)}
+    overrides = {
+        "to": st.one_of(st.sampled_from(["@other", "@target, @other", "@member"]), JUNK),
+        **ATTACHED,
+    }
     return Target("member", url("forum:start_consultation"), ConsultationForm(), overrides)
 
 
 @case("forum:consultation")
 def _write_in_consultation(world, draw):
     link = url("forum:consultation", _consultation(world).pk)
-    return Target("member", link, forum_forms.PostForm())
+    return Target("member", link, forum_forms.PostForm(), ATTACHED)
 
 
 @case("forum:report_consultation")

@@ -59,7 +59,11 @@ function handle(message) {
     showReaders(message.readers);
   } else if (message.type === "event") {
     remember(message.stream, message.id);
-    if (message.stream === "moderation") return refreshQueue();
+    // The moderators' queues and a consultation's messages: the page fetches its list as the
+    // server draws it for this reader (the events carry ids only).
+    if (message.stream === "moderation" || message.stream.startsWith("consultation:")) {
+      return refreshQueue();
+    }
     // The server sends again the few events just before a cursor (one may have committed
     // after a later one): a page drawn after such an event shows it already, and must not
     // reload for it again and again.
@@ -81,8 +85,8 @@ function showReaders(count) {
 
 let refreshing = null;
 function refreshQueue() {
-  // A queue changed: fetch the list as the server renders it for this moderator (at most one
-  // request at a time, coalescing bursts of events).
+  // A queue changed, or a consultation has a new message: fetch the list as the server renders
+  // it for this reader (at most one request at a time, coalescing bursts of events).
   const list = document.querySelector("[data-live-list]");
   if (!list || refreshing) return;
   refreshing = fetch(list.dataset.fragmentUrl, { credentials: "same-origin" })
@@ -185,6 +189,7 @@ function renderPost(payload) {
   if (payload.state !== "pending") drop("pending");
   if (payload.state !== "hidden") drop("hidden");
   slot("body").innerHTML = payload.html || "";  // sanitized by the server
+  showAttachments(slot("attachments"), payload.attachments || []);
   // The reader's links: the policy's answers for a new post in this thread, by the reader or by
   // someone else, as the page gives them (#posts data-own-actions / data-others-actions); a post
   // arriving live is published (held and hidden ones never come with their text).
@@ -211,6 +216,44 @@ function renderPost(payload) {
     showReactions(article, payload.reactions || {});
   }
   return article;
+}
+
+function showAttachments(list, files) {
+  // As forum/_attachments.html draws them: a picture's thumbnail linking to it, a document's
+  // name, kind and size. Names are set as text, never as markup.
+  if (!list) return;
+  if (!files.length) return list.remove();
+  const size = new Intl.NumberFormat(root.lang, {maximumFractionDigits: 1});
+  for (const file of files) {
+    const item = document.createElement("li");
+    item.className = `attachment ${file.kind}`;
+    const link = document.createElement("a");
+    link.href = file.url;
+    if (file.thumbnail) {
+      const image = document.createElement("img");
+      image.src = file.thumbnail;
+      image.width = file.width;
+      image.height = file.height;
+      image.loading = "lazy";
+      image.alt = file.name;
+      link.append(image);
+      item.append(link);
+    } else {
+      link.download = "";
+      const name = document.createElement("bdi");
+      name.textContent = file.name;
+      link.append(name);
+      const meta = document.createElement("span");
+      meta.className = "meta";
+      const megabytes = file.size / (1024 * 1024);
+      const shown = megabytes >= 1 ? `${size.format(megabytes)} MB` : `${size.format(file.size / 1024)} KB`;
+      meta.textContent = `${list.dataset[`label${file.kind[0].toUpperCase()}${file.kind.slice(1)}`] || ""}, ${shown}`;
+      item.append(link, " ", meta);
+    }
+    list.append(item);
+  }
+  for (const name of ["labelImage", "labelPdf", "labelDocument"]) delete list.dataset[name];
+  list.hidden = false;
 }
 
 function showReactions(article, counts) {
