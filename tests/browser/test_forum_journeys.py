@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
+from pypdf import PdfWriter
 
 from tests.browser.conftest import (
     BOARD,
@@ -229,10 +230,10 @@ def test_latest_then_a_watch_level_then_unread_then_the_digest_email(site, new_c
 
 
 def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_and_solved(
-    new_context,
+    new_context, tmp_path
 ):
-    """Issue 23's journey, as far as it is built: write with preview and a mention, react,
-    accept an answer, find an expert in the directory and consult them privately."""
+    """Issue 23's journey: write with preview and a mention, attach a PDF, react, accept an
+    answer, find an expert in the directory and consult them privately."""
     asker = new_context().new_page()
     sign_in(asker, "member")
     asker.goto(BOARD)
@@ -257,6 +258,28 @@ def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_an
     sign_in(answerer, "moderator")
     answerer.goto(thread)
     reply(answerer, "Only with the court's leave, and recorded.")
+
+    # Attach a PDF: the asker's reply carries it, and it reaches the answerer's open page live.
+    guideline = tmp_path / "Interview guideline.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with guideline.open("wb") as out:
+        writer.write(out)
+    asker.goto(thread)
+    box = asker.locator("#reply")
+    box.get_by_label("Message").fill("Our office's guideline is attached.")
+    box.get_by_label("Attach files").set_input_files(guideline)
+    with asker.expect_navigation():
+        box.get_by_role("button", name="Post reply").click()
+    link = asker.locator("#post-3 .attachments a", has_text="Interview guideline.pdf")
+    expect(link).to_be_visible()
+    live = answerer.locator("#post-3 .attachments a", has_text="Interview guideline.pdf")
+    expect(live).to_be_visible(timeout=LIVE_MS)
+    expect(answerer.locator("#post-3 .attachments .meta")).to_contain_text("PDF document")
+    fetched = answerer.request.get(live.get_attribute("href"))
+    assert fetched.status == 200
+    assert fetched.body().startswith(b"%PDF-")
+    assert fetched.headers["content-disposition"].startswith("attachment;")
 
     asker.goto(thread)
     helpful = asker.locator("#post-2").get_by_role("button", name=re.compile("Helpful"))
