@@ -62,6 +62,27 @@ if question is None:
                 toggle_reaction(user=reactor, post=post, kind=kind)
     accept_answer(actor=people[1], post=posts[4])
     question = opening.thread
+# Issue 23: five of its posts carry a PDF and a picture each (thumbnails, links).
+if not question.posts.filter(attachment_count__gt=0).exists():
+    from io import BytesIO
+    from PIL import Image
+    from django.core.files.base import ContentFile
+    from forum.attachments import Checked
+    from forum.services import attachments
+    from forum.services.stamps import stamp
+    picture = BytesIO()
+    Image.new("RGB", (64, 48), "#3366aa").save(picture, format="PNG")
+    for post in question.posts.order_by("position")[:5]:
+        files = [
+            Checked(kind="pdf", name="guideline.pdf", content_type="application/pdf",
+                    content=ContentFile(b"%PDF-1.4 bench")),
+            Checked(kind="image", name="chart.png", content_type="image/png",
+                    content=ContentFile(picture.getvalue()),
+                    thumbnail=ContentFile(picture.getvalue()), width=64, height=48),
+        ]
+        kept = attachments.keep(post.author, files)
+        attachments.attach(uploader=post.author, ids=[a.pk for a in kept], post=post)
+    Thread.objects.filter(pk=question.pk).update(changed_at=stamp())
 # What the worker does every six hours on the embedded default (forum/worker/schedule.py).
 from forum.tasks import analyze_database
 analyze_database.call()
@@ -70,7 +91,7 @@ pages = {
     "board page 1": f"/en/b/{board.area.slug}/{board.slug}/",
     "big thread, page 1": f"/en/t/{big.pk}/",
     f"big thread, page {last}": f"/en/t/{big.pk}/?page={last}",
-    "question, reactions, answer": f"/en/t/{question.pk}/",
+    "question, reactions, answer, files": f"/en/t/{question.pk}/",
     "forum index (+50 boards)": "/en/forum/",
     "latest": "/en/latest/",
     "new (members)": "/en/new/",
