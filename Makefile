@@ -14,7 +14,7 @@ WS_PORT ?= 8101
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language bench-peers bench-members bench-lists bench-preview bench-digests wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language bench-peers bench-members bench-lists bench-preview bench-digests bench-audit wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -133,6 +133,10 @@ bench-lists: messages wrk $(VENV)/.installed-test
 # Issue 23: a 5,000-character post's preview round-trip, in-process.
 bench-preview: messages $(VENV)/.installed-test
 	timeout 300 $(PY) bench/preview.py $(PREVIEW_ARGS)
+
+# Issue 24: appending a chained audit row, checking the whole chain, exporting it.
+bench-audit: messages $(VENV)/.installed-test
+	timeout 300 $(PY) bench/audit.py $(AUDIT_ARGS)
 
 # Issue 22: the digest run for 10,000 members: time and queries per member.
 bench-digests: messages $(VENV)/.installed-test

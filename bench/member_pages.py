@@ -49,7 +49,12 @@ if question is None:
     from forum.services.reactions import toggle_reaction
     people = list(get_user_model().objects.filter(username__startswith="user")
                   .order_by("username")[:8])
-    opening = start_thread(author=people[1], board=board, title="Bench question with reactions",
+    # On a board of its own: the seeded board must hold the data set alone (bench/seed_forum.py
+    # refuses to reuse a board holding anything else).
+    questions, _new = Board.objects.get_or_create(area=board.area, slug="bench-questions",
+                                                  defaults={"name": "Bench questions"})
+    opening = start_thread(author=people[1], board=questions,
+                           title="Bench question with reactions",
                            body="Which guideline applies?", is_question=True)
     posts = [opening] + [
         post_reply(author=people[2 + n % 6], thread=opening.thread,

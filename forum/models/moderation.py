@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -102,6 +102,15 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self):
         raise ValueError("the moderation log is append-only")
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Many rows at once, chained in their order like single ones (forum/audit.py)."""
+        from forum import audit
+
+        objs = list(objs)
+        with transaction.atomic():
+            audit.chain_many(objs)
+            return super().bulk_create(objs, *args, **kwargs)
+
 
 class ModerationAction(models.Model):
     """One row per moderation act, never changed or removed: the audit log."""
@@ -161,6 +170,10 @@ class ModerationAction(models.Model):
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    # The hash chain (forum/audit.py): the row's place, the hash of the row before, its own.
+    sequence = models.PositiveBigIntegerField(unique=True, editable=False)
+    previous_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -177,7 +190,11 @@ class ModerationAction(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("the moderation log is append-only")
-        super().save(*args, **kwargs)
+        from forum import audit
+
+        with transaction.atomic():
+            audit.chain(self)
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("the moderation log is append-only")

@@ -21,6 +21,7 @@ Every name is importable from ``forum.permissions`` itself.
 from forum.permissions.accounts import (
     EDITOR_ACCESS,
     can_delete_own_account,
+    can_export_audit_log,
     can_use_two_factor,
     check_delete_own_account,
     holds_a_role,
@@ -108,6 +109,7 @@ __all__ = [
     "can_delete_own_account",
     "can_delete_post",
     "can_edit_post",
+    "can_export_audit_log",
     "can_flag",
     "can_list_board",
     "can_react",

@@ -50,3 +50,9 @@ def can_use_two_factor(user: User) -> bool:
 def must_use_two_factor(user: User) -> bool:
     """With REQUIRE_TWO_FACTOR_FOR_STAFF on, the roles that enrol before using their tools."""
     return bool(settings.REQUIRE_TWO_FACTOR_FOR_STAFF) and holds_a_role(user)
+
+
+def can_export_audit_log(user: User) -> bool:
+    """Staff (the site's administrators) export the whole moderation log for an audit; its
+    readers on the site see only their own scope of it."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)

@@ -509,7 +509,8 @@ def test_a_redacted_version_is_read_by_the_areas_moderators_only(
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", MATRIX)
 def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
-    # Metrics, and the task queue whose rows name posts and members: the machine and staff only.
+    # Metrics, the task queue whose rows name posts and members, and the audit export: the
+    # machine and staff only.
     from django.urls import reverse
 
     from forum.tasks import send_notification_emails
@@ -521,6 +522,10 @@ def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
     answer = client.get(queue, REMOTE_ADDR="203.0.113.9")
     assert answer.status_code == 302
     assert "/login/" in answer["Location"]
+    # The whole moderation log with its hashes (forum/views/audit.py): staff alone, and no
+    # forum role is staff; a moderator reads their own scope on the log page instead.
+    for query in ("", "?format=jsonl", "?format=csv&since=2000-01-01"):
+        assert client.get(f"/en/moderation/log/export/{query}").status_code == 404
 
 
 @pytest.mark.django_db

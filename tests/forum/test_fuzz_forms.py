@@ -53,6 +53,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | GET forum:search | member | q, type, language, area, board, author, since, until, page |
 | GET forum:board, forum:thread, forum:reply | member | lang, page, quote |
 | GET forum:moderation_review, _verification, _log | moderator | filters, page, fragment |
+| GET forum:audit_export | staff | since, until, format (a download when valid) |
 | GET forum:confirm_email | visitor | token in the path |
 
 Every other route (and these again) gets random query strings, form fields and path values
@@ -124,7 +125,7 @@ NEW_PASSWORD = "Seven long words make a pass-phrase"
 
 
 @pytest.fixture
-def world(boards, member, other_member, moderator, settings, monkeypatch, tmp_path):
+def world(boards, member, other_member, moderator, staff, settings, monkeypatch, tmp_path):
     # Rate limits would stop the fuzz at the door after a few examples (they have tests of
     # their own: tests/forum/test_abuse_limits.py).
     settings.RATELIMIT_ENABLE = False
@@ -133,7 +134,13 @@ def world(boards, member, other_member, moderator, settings, monkeypatch, tmp_pa
     target = verified_member("target")
     thread = thread_with_posts(board=boards["public"], author=member, replies=2)
     other = thread_with_posts(board=boards["members"], author=other_member, title="Other thread")
-    users = {"member": member, "other": other_member, "moderator": moderator, "target": target}
+    users = {
+        "member": member,
+        "other": other_member,
+        "moderator": moderator,
+        "target": target,
+        "staff": staff,
+    }
     return World(users=users, boards=boards, thread=thread, other_thread=other)
 
 
@@ -714,6 +721,13 @@ def _review(world, draw):
 def _verification(world, draw):
     form = query_form(fragment=forms.ChoiceField(choices=[("1", "1")]))
     return Target("moderator", url("forum:moderation_verification"), form, PAGE, method="GET")
+
+
+@case("forum:audit_export", "GET")
+def _audit_export(world, draw):
+    from forum.views.audit import ExportForm
+
+    return Target("staff", url("forum:audit_export"), ExportForm(), method="GET")
 
 
 @case("forum:moderation_log", "GET")
