@@ -43,9 +43,21 @@ class KeptChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Attachment) -> str:
         return f"{obj.name} ({filesizeformat(obj.size)})"
 
+    def clean(self, value: Any) -> Any:
+        # An id no row can have (a number past the database's integers, text) is told like a
+        # file no longer there, before the database is asked (it would overflow).
+        for item in value if isinstance(value, list | tuple) else [value] if value else []:
+            if str(item) not in {str(pk) for pk in _ids([str(item)])}:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().clean(value)
+
 
 def _ids(values: list[str]) -> list[int]:
-    return [int(value) for value in values if value.isdigit() and len(value) < 19]
+    return [
+        int(value) for value in values if value.isascii() and value.isdigit() and len(value) < 19
+    ]
 
 
 class AttachmentsMixin(forms.Form):

@@ -4,7 +4,7 @@ found."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.audit import export
 from forum.permissions import can_export_audit_log
+
+# Days the log can hold, and whose midnights every time zone can express.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
 
 
 class ExportForm(forms.Form):
@@ -30,6 +33,12 @@ class ExportForm(forms.Form):
     def clean(self):
         cleaned = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
+        for day in (since, until):
+            if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+                raise forms.ValidationError(
+                    _("Choose days between %(first)s and %(last)s.")
+                    % {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
+                )
         if since and until and since > until:
             raise forms.ValidationError(_("The first day is after the last."))
         return cleaned

@@ -207,6 +207,9 @@ def test_only_staff_export_the_log(acts, member, moderator, staff):
     assert "Select a valid choice" in bad.text
     backwards = admin.get(url, {"format": "jsonl", "since": "2026-12-02", "until": "2026-12-01"})
     assert "The first day is after the last." in backwards.text
+    ends = admin.get(url, {"format": "jsonl", "since": "0001-01-01", "until": "9999-12-31"})
+    assert ends.status_code == 400  # found by the fuzz suite: midnight past 9999 overflowed
+    assert "Choose days between 2000-01-01 and 2999-12-31." in ends.text
 
 
 @pytest.mark.django_db

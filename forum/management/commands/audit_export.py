@@ -7,13 +7,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from forum.audit import export
+from forum.views.audit import FIRST_DAY, LAST_DAY
 
 
 def _day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CommandError(f"choose days between {FIRST_DAY} and {LAST_DAY}")
+    return day
 
 
 class Command(BaseCommand):
