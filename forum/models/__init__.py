@@ -6,6 +6,7 @@ from forum.models.bookmarks import Bookmark
 from forum.models.consultations import Consultation, Message, Participant, Report
 from forum.models.drafts import Draft
 from forum.models.events import Event
+from forum.models.holds import LegalHold
 from forum.models.members import AllowedEmailDomain, Profile
 from forum.models.moderation import (
     Flag,
@@ -34,6 +35,7 @@ __all__ = [
     "Draft",
     "Event",
     "Flag",
+    "LegalHold",
     "Message",
     "MessageTranslation",
     "ModerationAction",

@@ -134,6 +134,9 @@ class Profile(models.Model):
     # The member deleted their account: it stays, anonymized, so their posts and the audit log
     # keep their author (forum.services.privacy.delete_account).
     deleted_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
+    # The member closed their account while a legal hold kept it (forum/services/holds.py): it
+    # is anonymized once no hold covers it any more.
+    deletion_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Visits (forum/visits.py): "New" lists the threads started since the one before this.
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
     previous_visit_at = models.DateTimeField(

@@ -138,6 +138,9 @@ class ModerationAction(models.Model):
         SUSPEND = "suspend", _("Suspended a member")
         LIFT = "lift", _("Lifted a suspension")
         REMOVE_AVATAR = "remove_avatar", _("Removed a member's picture")
+        HOLD = "hold", _("Placed a legal hold")
+        LIFT_HOLD = "lift_hold", _("Lifted a legal hold")
+        KEPT = "kept", _("Kept under a legal hold")
 
     # None when the forum acted by itself (enough flags hide a post).
     actor = models.ForeignKey(

@@ -30,6 +30,7 @@ from forum.services.attachments import attach
 from forum.services.attachments import replace as replace_attachments
 from forum.services.drafts import drop_draft
 from forum.services.following import follow_on_reply
+from forum.services.holds import keep_post, post_is_held
 from forum.services.locking import lock_post
 from forum.services.moderation import ModerationError, record_moderator_edit
 from forum.services.notifications import notify_about_post
@@ -347,6 +348,19 @@ def _replace_text(editor: Member, current: Post, body: str, language: str, reaso
         translate_soon(current)
 
 
+def _kept(actor: Member, current: Post, was_counted: bool) -> Post:
+    """The deletion of a held post, done as a hide: its readers lose it, the record keeps it."""
+    keep_post(actor=actor, post=current)
+    forget_answers([current.pk])
+    now = stamp()
+    Thread.objects.filter(pk=current.thread_id).update(
+        reply_count=F("reply_count") - int(was_counted), changed_at=now
+    )
+    stamp(boards=[current.thread.board_id], at=now)
+    post_event(current, kinds.POST_HIDDEN)
+    return current
+
+
 def delete_post(*, actor: Member, post: Post) -> Post:
     """Soft-delete: the post keeps its place (permalinks stay valid), its text is not shown."""
     with transaction.atomic():
@@ -354,6 +368,8 @@ def delete_post(*, actor: Member, post: Post) -> Post:
         if current.state == Post.State.DELETED:
             return current
         was_counted = current.state == Post.State.PUBLISHED and current.position > 1
+        if post_is_held(current):  # a legal hold: nothing it covers is deleted
+            return _kept(actor, current, was_counted)
         current.state = Post.State.DELETED
         current.save(update_fields=["state"])
         forget_answers([current.pk])

@@ -291,41 +291,54 @@ def _two_step_sign_in(member) -> dict:
 # --- Deletion -------------------------------------------------------------------------------
 
 
-def delete_account(*, member) -> None:
-    """Anonymize the member's account in one transaction; their posts stay, by "Deleted member"."""
-    user_model = get_user_model()
+def delete_account(*, member) -> bool:
+    """Anonymize the member's account in one transaction; their posts stay, by "Deleted member".
+    Under a legal hold the account is closed instead (forum/services/holds.py) and anonymized
+    once the hold is lifted. Whether it was anonymized."""
+    from forum.services.holds import close_under_hold, member_is_held
+
     with transaction.atomic():
-        member = user_model.objects.select_for_update().get(pk=member.pk)
+        member = get_user_model().objects.select_for_update().get(pk=member.pk)
         check_delete_own_account(member)
-        now = timezone.now()
-        _forget_sign_ins(member.get_username())
-        _anonymize_account(member, user_model)
-        profile, _created = Profile.objects.select_for_update().get_or_create(user=member)
-        for name, value in CLEARED_PROFILE_FIELDS.items():
-            setattr(profile, name, value)
-        for name in Profile.PERSONAL_FILES:
-            stored = getattr(profile, name)
-            if stored:
-                delete_file_on_commit(stored.storage, stored.name)
-            setattr(profile, name, "")
-        profile.deleted_at = now
-        profile.save()
-        profile.expertise.clear()
-        Subscription.objects.filter(user=member).delete()
-        MutedMember.objects.filter(user=member).delete()
-        two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
-        Notification.objects.filter(recipient=member).delete()
-        Draft.objects.filter(user=member).delete()  # unsent text, and the notes kept with posts
-        attachments.delete_all_of(member)  # unsent files; those in posts stay with the posts
-        Participant.objects.filter(user=member).update(left_at=now)  # their consultations
-        Bookmark.objects.filter(user=member).delete()
-        ReadMarker.objects.filter(user=member).delete()
-        _forget_events(member)
-        _end_sessions(member)
-        post_ids = list(Post.objects.filter(author=member).values_list("pk", flat=True))
-        schedule(POST, post_ids)
-        touch_pages_showing(member=member, name=True)  # visitors' cached copies show the name
-        close_sockets_of(member.pk)  # the tabs reconnect without the ended session
+        if member_is_held(member):
+            close_under_hold(member)
+            return False
+        anonymize(member)
+    return True
+
+
+def anonymize(member) -> None:
+    """The anonymization itself, inside the caller's transaction (also holds.lift_hold's, for
+    an account a hold kept)."""
+    now = timezone.now()
+    _forget_sign_ins(member.get_username())
+    _anonymize_account(member, get_user_model())
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=member)
+    for name, value in CLEARED_PROFILE_FIELDS.items():
+        setattr(profile, name, value)
+    for name in Profile.PERSONAL_FILES:
+        stored = getattr(profile, name)
+        if stored:
+            delete_file_on_commit(stored.storage, stored.name)
+        setattr(profile, name, "")
+    profile.deleted_at = now
+    profile.save()
+    profile.expertise.clear()
+    Subscription.objects.filter(user=member).delete()
+    MutedMember.objects.filter(user=member).delete()
+    two_factor.remove_devices(user=member)  # the authenticator's key and the backup codes
+    Notification.objects.filter(recipient=member).delete()
+    Draft.objects.filter(user=member).delete()  # unsent text, and the notes kept with posts
+    attachments.delete_all_of(member)  # unsent files; those in posts stay with the posts
+    Participant.objects.filter(user=member).update(left_at=now)  # their consultations
+    Bookmark.objects.filter(user=member).delete()
+    ReadMarker.objects.filter(user=member).delete()
+    _forget_events(member)
+    _end_sessions(member)
+    post_ids = list(Post.objects.filter(author=member).values_list("pk", flat=True))
+    schedule(POST, post_ids)
+    touch_pages_showing(member=member, name=True)  # visitors' cached copies show the name
+    close_sockets_of(member.pk)  # the tabs reconnect without the ended session
     # The id only: what an administrator needs to repeat the deletion after restoring an older
     # backup (docs/security.md).
     logger.info("account %s deleted by its member", member.pk)

@@ -40,10 +40,20 @@ def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     ):
         return refused
     if request.method == "POST" and form.is_valid():
-        privacy.delete_account(member=request.user)
+        anonymized = privacy.delete_account(member=request.user)
         logout(request)
-        messages.success(
-            request, _("Your account was deleted. Your posts remain, shown as by a deleted member.")
-        )
+        if anonymized:
+            messages.success(
+                request,
+                _("Your account was deleted. Your posts remain, shown as by a deleted member."),
+            )
+        else:  # a legal hold keeps it for now (forum/services/holds.py)
+            messages.success(
+                request,
+                _(
+                    "Your account is closed: nobody can sign in to it. Some of what it holds "
+                    "must be kept for now; it will be anonymized as soon as it may be."
+                ),
+            )
         return redirect("forum:home")
     return render(request, "forum/delete_account.html", {"form": form})

@@ -526,6 +526,11 @@ def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
     # forum role is staff; a moderator reads their own scope on the log page instead.
     for query in ("", "?format=jsonl", "?format=csv&since=2000-01-01"):
         assert client.get(f"/en/moderation/log/export/{query}").status_code == 404
+    # Legal holds (forum/views/holds.py): staff alone see, place and lift them.
+    assert client.get("/en/moderation/holds/").status_code == 404
+    placing = {"act": "place", "target": "member", "member": "member", "reason": "zqhold"}
+    assert client.post("/en/moderation/holds/", placing).status_code == 404
+    assert client.post("/en/moderation/holds/", {"act": "lift", "hold": "1"}).status_code == 404
 
 
 @pytest.mark.django_db

@@ -54,6 +54,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | GET forum:board, forum:thread, forum:reply | member | lang, page, quote |
 | GET forum:moderation_review, _verification, _log | moderator | filters, page, fragment |
 | GET forum:audit_export | staff | since, until, format (a download when valid) |
+| forum:legal_holds | staff | act=place: target, thread, board, member, reason; or lift |
 | GET forum:confirm_email | visitor | token in the path |
 
 Every other route (and these again) gets random query strings, form fields and path values
@@ -721,6 +722,28 @@ def _review(world, draw):
 def _verification(world, draw):
     form = query_form(fragment=forms.ChoiceField(choices=[("1", "1")]))
     return Target("moderator", url("forum:moderation_verification"), form, PAGE, method="GET")
+
+
+@case("forum:legal_holds", "placing")
+def _place_hold(world, draw):
+    from forum.views.holds import PlaceHoldForm
+
+    overrides = {
+        "act": st.just("place"),
+        "thread": st.sampled_from([str(world.thread.pk), "0", "-3", "99999999999999999999"]),
+        "member": st.sampled_from(["member", "@target", "nobody", ""]),
+    }
+    return Target("staff", url("forum:legal_holds"), PlaceHoldForm(), overrides)
+
+
+@case("forum:legal_holds", "lifting")
+def _lift_hold(world, draw):
+    from forum.services.holds import place_hold
+    from forum.views.holds import LiftHoldForm
+
+    hold = place_hold(actor=world.users["staff"], thread=world.thread, reason="Fuzzed hold")
+    overrides = {"act": st.just("lift"), "hold": st.sampled_from([str(hold.pk), "0", "x"])}
+    return Target("staff", url("forum:legal_holds"), LiftHoldForm(), overrides)
 
 
 @case("forum:audit_export", "GET")
