@@ -251,6 +251,14 @@ def prune_events(days: int = 0) -> int:
 
 
 @task()
+def apply_retention() -> dict:
+    """Anonymize or delete the posts past their board's retention (forum/services/retention)."""
+    from forum.services.retention import run
+
+    return run()
+
+
+@task()
 def sweep_unsent_attachments() -> int:
     """Remove the files uploaded with forms never sent (forum/services/attachments.py)."""
     from forum.services.attachments import sweep_unsent

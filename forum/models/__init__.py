@@ -16,6 +16,7 @@ from forum.models.moderation import (
 )
 from forum.models.posts import Post, PostRevision
 from forum.models.reactions import Reaction
+from forum.models.retention import RetentionPolicy
 from forum.models.search import SearchEntry, SearchIndexState, SearchQueueItem
 from forum.models.tags import Tag
 from forum.models.threads import Thread, ThreadTitleRevision
@@ -53,6 +54,7 @@ __all__ = [
     "ReadMarker",
     "RelayMessage",
     "Report",
+    "RetentionPolicy",
     "ScheduledJob",
     "SearchEntry",
     "SearchIndexState",

@@ -141,6 +141,8 @@ class ModerationAction(models.Model):
         HOLD = "hold", _("Placed a legal hold")
         LIFT_HOLD = "lift_hold", _("Lifted a legal hold")
         KEPT = "kept", _("Kept under a legal hold")
+        RETENTION_POLICY = "retention_set", _("Set a retention policy")
+        RETENTION = "retention", _("Applied a retention policy")
 
     # None when the forum acted by itself (enough flags hide a post).
     actor = models.ForeignKey(

@@ -124,6 +124,11 @@ def sweep_unsent(now=None) -> int:
         return _delete(Attachment.objects.filter(UNSENT, created_at__lt=before))
 
 
+def delete_of_posts(post_ids: list[int]) -> None:
+    """Posts deleted for good (retention): their files go, once the deletion commits."""
+    _delete(Attachment.objects.filter(post_id__in=post_ids))
+
+
 def delete_all_of(uploader: User) -> None:
     """An account deleted: its unsent files go (those in posts stay with the posts)."""
     _delete(unsent_of(uploader))

@@ -53,6 +53,12 @@ def _reminders_due() -> bool:
     return reminders_due()
 
 
+def _retention_set() -> bool:
+    from forum.models import RetentionPolicy
+
+    return RetentionPolicy.objects.exclude(action=RetentionPolicy.Action.KEEP).exists()
+
+
 def _on_sqlite() -> bool:
     from django.db import connection
 
@@ -65,6 +71,7 @@ JOBS = (
     Job("retry_search_index", timedelta(seconds=30), tasks.drain_search_queue, _search_rows_due),
     Job("prune_events", timedelta(hours=1), tasks.prune_events),
     Job("sweep_unsent_attachments", timedelta(hours=1), tasks.sweep_unsent_attachments),
+    Job("retention", timedelta(days=1), tasks.apply_retention, _retention_set),
     Job("clear_expired_sessions", timedelta(hours=1), tasks.clear_expired_sessions),
     Job("prune_task_results", timedelta(days=1), tasks.prune_task_results),
     Job("release_stuck_tasks", timedelta(minutes=5), tasks.release_stuck_tasks),

@@ -531,6 +531,10 @@ def test_the_operators_surfaces_are_closed_to_every_role(roles, role):
     placing = {"act": "place", "target": "member", "member": "member", "reason": "zqhold"}
     assert client.post("/en/moderation/holds/", placing).status_code == 404
     assert client.post("/en/moderation/holds/", {"act": "lift", "hold": "1"}).status_code == 404
+    # Retention policies (forum/views/retention.py): staff alone.
+    assert client.get("/en/moderation/retention/").status_code == 404
+    policy = {"action": "delete", "months": "1", "area": "1"}
+    assert client.post("/en/moderation/retention/", policy).status_code == 404
 
 
 @pytest.mark.django_db

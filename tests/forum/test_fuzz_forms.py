@@ -55,6 +55,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | GET forum:moderation_review, _verification, _log | moderator | filters, page, fragment |
 | GET forum:audit_export | staff | since, until, format (a download when valid) |
 | forum:legal_holds | staff | act=place: target, thread, board, member, reason; or lift |
+| forum:retention | staff | area, board, action, months |
 | GET forum:confirm_email | visitor | token in the path |
 
 Every other route (and these again) gets random query strings, form fields and path values
@@ -744,6 +745,14 @@ def _lift_hold(world, draw):
     hold = place_hold(actor=world.users["staff"], thread=world.thread, reason="Fuzzed hold")
     overrides = {"act": st.just("lift"), "hold": st.sampled_from([str(hold.pk), "0", "x"])}
     return Target("staff", url("forum:legal_holds"), LiftHoldForm(), overrides)
+
+
+@case("forum:retention")
+def _retention(world, draw):
+    from forum.views.retention import PolicyForm
+
+    overrides = {"months": st.sampled_from(["1", "0", "1200", "1201", "-5", "9" * 25, ""])}
+    return Target("staff", url("forum:retention"), PolicyForm(), overrides)
 
 
 @case("forum:audit_export", "GET")
