@@ -134,3 +134,16 @@ def test_member_replies_to_a_thread_with_the_keyboard_alone(page):
 
     expect(page.locator("article.post .body", has_text=text)).to_be_visible()
     expect(page.locator("article.post")).to_have_count(2)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_staff_pages_of_issue_24_have_no_serious_accessibility_violations(page, language):
+    # Legal holds, retention and the audit export: tables and forms staff use.
+    sign_in(page, "admin")
+    found = {}
+    for path in ("moderation/holds/", "moderation/retention/", "moderation/log/export/"):
+        page.goto(f"/{language}/{path}")
+        expect(page.locator("main h1")).to_be_visible()
+        if violations := axe_violations(page):
+            found[path] = violations
+    assert found == {}

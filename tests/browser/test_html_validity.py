@@ -72,6 +72,12 @@ def test_the_main_pages_are_valid_html(new_context, tmp_path):
     moderator = new_context().new_page()
     sign_in(moderator, "moderator")
     pages["moderation queue"] = html_of(moderator, "/en/moderation/")
+    pages["new consultation"] = html_of(member, "/en/consultations/new/")
+    admin = new_context().new_page()
+    sign_in(admin, "admin")
+    pages["legal holds"] = html_of(admin, "/en/moderation/holds/")
+    pages["retention"] = html_of(admin, "/en/moderation/retention/")
+    pages["audit export"] = html_of(admin, "/en/moderation/log/export/")
 
     assert vnu_errors(pages, tmp_path) == {}
 
