@@ -63,6 +63,11 @@ urlpatterns = [
     path("consultations/<id:pk>/", consultations.detail, name="consultation"),
     path("consultations/<id:pk>/report/", consultations.report, name="report_consultation"),
     path(
+        "consultations/<id:pk>/mentions/",
+        mentions.consultation_mentions,
+        name="consultation_mentions",
+    ),
+    path(
         "consultations/<id:pk>/messages/",
         consultations.messages_fragment,
         name="consultation_messages",

@@ -734,6 +734,9 @@ def test_a_private_consultation_is_read_by_its_participants_and_once_reported_si
         if stage == "after":
             report_consultation(reporter=author, consultation=consultation, reason="zqreason")
         expected = 200 if stage == "after" and role == "moderator" else closed
+        mentions = client.get(f"{url}mentions/", {"q": "colle"})
+        if mentions.status_code != 404:  # a JSON answer: not found, visitors included
+            wrong.append(f"{stage}: mention suggestions answered {mentions.status_code}")
         for path in (url, f"{url}report/"):
             answer = client.get(path)
             shown = "zqconsultbody" in answer.content.decode()

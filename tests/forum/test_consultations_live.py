@@ -170,3 +170,18 @@ def test_a_message_in_another_language_is_translated_on_this_machine(
     shown = signed_in(expert).get(url).text
     assert row.body_html in shown
     assert 'class="body original"' in shown  # the original one click away
+
+
+@pytest.mark.django_db
+def test_the_composer_suggests_only_the_participants_to_mention(
+    member, expert, other_member, consultation
+):
+    url = f"/en/consultations/{consultation.pk}/mentions/"
+    verified_member("expertise")  # a name that begins the same, outside the consultation
+
+    found = signed_in(member).get(url, {"q": "exp"}).json()["members"]
+
+    assert [m["username"] for m in found] == ["expert"]
+    assert signed_in(other_member).get(url, {"q": "exp"}).status_code == 404
+    page = signed_in(member).get(f"/en/consultations/{consultation.pk}/").text
+    assert f'data-mentions-url="{url}"' in page
