@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from forum import limits
 from forum.attachments import ACCEPT_ATTRIBUTE, Checked, check_attachment
+from forum.forms.fields import IdsChoiceField, is_row_id
 from forum.models import Attachment, Post
 from forum.permissions.roles import User
 from forum.services import attachments as kept_files
@@ -39,25 +40,16 @@ class FilesField(forms.FileField):
         return [file for file in files if file]
 
 
-class KeptChoiceField(forms.ModelMultipleChoiceField):
+class KeptChoiceField(IdsChoiceField):
     def label_from_instance(self, obj: Attachment) -> str:
         return f"{obj.name} ({filesizeformat(obj.size)})"
 
-    def clean(self, value: Any) -> Any:
-        # An id no row can have (a number past the database's integers, text) is told like a
-        # file no longer there, before the database is asked (it would overflow).
-        for item in value if isinstance(value, list | tuple) else [value] if value else []:
-            if str(item) not in {str(pk) for pk in _ids([str(item)])}:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice"
-                )
-        return super().clean(value)
-
 
 def _ids(values: list[str]) -> list[int]:
-    return [
-        int(value) for value in values if value.isascii() and value.isdigit() and len(value) < 19
-    ]
+    return [int(value) for value in values if is_row_id(value)]
+
+
+GONE = _("A file attached earlier is no longer available; attach it again.")
 
 
 class AttachmentsMixin(forms.Form):
@@ -75,7 +67,8 @@ class AttachmentsMixin(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick a file to leave it out."),
         error_messages={
-            "invalid_choice": _("A file attached earlier is no longer available; attach it again.")
+            "invalid_choice": GONE,
+            "invalid_pk_value": GONE,  # not even a number: no file was ever that
         },
     )
 

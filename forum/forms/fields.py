@@ -55,7 +55,30 @@ class ReasonField(forms.CharField):
         )
 
 
-class TagsField(forms.ModelMultipleChoiceField):
+def is_row_id(value: object) -> bool:
+    """Whether a submitted value could be a row's id (digits, within the databases' integers)."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) < 19
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by id. A number past the databases' integers is an invalid choice, told
+    before the database is asked: an ``__in`` look-up with it overflows (found by the fuzz
+    suite). Anything else not a number is Django's "not a valid value"."""
+
+    def clean(self, value: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else [value] if value else []:
+            digits = str(item).strip().lstrip("+-")
+            if digits.isascii() and digits.isdigit() and len(digits) >= 19:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(item)[:20]},
+                )
+        return super().clean(value)
+
+
+class TagsField(IdsChoiceField):
     """Up to limits.TAGS_PER_THREAD of the tags the moderators curate, ticked."""
 
     def __init__(self, **kwargs: Any) -> None:

@@ -485,7 +485,7 @@ def test_a_pdf_with_named_destinations_and_a_page_opening_is_accepted(member, th
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("sent", ["99999999999999999999", "-1", "x", "1.5", "\x00", "\u00b2"])
+@pytest.mark.parametrize("sent", ["99999999999999999999", "-1", "x", "1.5", "\u00b2"])
 def test_a_kept_file_id_no_file_can_have_is_told_not_a_500(member, thread, media_root, sent):
     # Found by the fuzz suite: a number past SQLite's integers overflowed in the query.
     response = reply(signed_in(member), thread, body="Text kept.", attachments=[sent])

@@ -135,3 +135,19 @@ def test_a_tag_page_lists_only_threads_the_reader_may_read(boards, tags, member,
     assert titles(signed_in(member)) == {"public", "members"}
     assert titles(signed_in(group_member)) == {"public", "members", "groups"}
     assert "1 thread" in Client().get("/en/tags/").text  # counted as the reader may read
+
+
+@pytest.mark.parametrize("sent", ["9223372036854775808", "-99999999999999999999"])
+def test_a_tag_id_past_the_databases_integers_is_told_not_a_500(member, boards, tags, sent):
+    # Found by the fuzz suite on the title form: the look-up overflowed SQLite's integers.
+    thread = new_thread(signed_in(member), boards["public"])
+    assert thread.status_code == 302
+    created = Thread.objects.get(title="Diversion for first offences")
+
+    response = signed_in(member).post(
+        f"/en/t/{created.pk}/title/", {"title": "Diversion for first offences", "tags": [sent]}
+    )
+
+    assert response.status_code in (200, 400)
+    assert "Select a valid choice" in response.text
+    assert new_thread(signed_in(member), boards["public"], tags=[sent]).status_code == 200
