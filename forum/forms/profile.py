@@ -13,7 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forum import limits, uploads
-from forum.forms.fields import _no_control_characters
+from forum.forms.fields import IdsChoiceField, _no_control_characters
 from forum.models import Profile
 
 
@@ -57,6 +57,8 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 4}),
             "expertise": forms.CheckboxSelectMultiple,
         }
+        # An id past the databases' integers is told, not looked up (forms/fields.py).
+        field_classes = {"expertise": IdsChoiceField}
         help_texts = {
             "expertise": _("The program areas you can advise colleagues on."),
             "in_directory": _(

@@ -167,3 +167,15 @@ def test_a_directory_filter_that_cannot_be_read_says_why(expert, member, query):
     assert response.status_code == 400
     assert 'class="errors"' in response.text or "form-errors" in response.text
     assert "Marta Ferreira" in response.text  # the directory unfiltered below
+
+
+@pytest.mark.django_db
+def test_an_expertise_id_past_the_databases_integers_is_told_not_a_500(member):
+    # The same overflow the fuzz suite found in the tags: an __in look-up past SQLite's integers.
+    response = signed_in(member).post(
+        "/en/accounts/profile/",
+        {"display_name": "Member", "expertise": ["9223372036854775808"], "reply_level": "2"},
+    )
+
+    assert response.status_code in (200, 400)
+    assert "Select a valid choice" in response.text
