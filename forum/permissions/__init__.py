@@ -21,7 +21,7 @@ Every name is importable from ``forum.permissions`` itself.
 from forum.permissions.accounts import (
     EDITOR_ACCESS,
     can_delete_own_account,
-    can_export_audit_log,
+    can_keep_records,
     can_use_two_factor,
     check_delete_own_account,
     holds_a_role,
@@ -109,8 +109,8 @@ __all__ = [
     "can_delete_own_account",
     "can_delete_post",
     "can_edit_post",
-    "can_export_audit_log",
     "can_flag",
+    "can_keep_records",
     "can_list_board",
     "can_react",
     "can_redact_history",

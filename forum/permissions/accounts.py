@@ -52,7 +52,8 @@ def must_use_two_factor(user: User) -> bool:
     return bool(settings.REQUIRE_TWO_FACTOR_FOR_STAFF) and holds_a_role(user)
 
 
-def can_export_audit_log(user: User) -> bool:
-    """Staff (the site's administrators) export the whole moderation log for an audit; its
-    readers on the site see only their own scope of it."""
+def can_keep_records(user: User) -> bool:
+    """Staff (the site's administrators) keep the association's records: they export the whole
+    moderation log for an audit (its readers on the site see only their own scope of it), place
+    and lift legal holds, and set retention policies."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)

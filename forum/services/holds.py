@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from forum import limits
 from forum.models import Board, LegalHold, ModerationAction, Post, Profile, Thread
-from forum.permissions import can_export_audit_log
+from forum.permissions import can_keep_records
 from forum.services.moderation.audit import _record
 
 Kind = ModerationAction.Kind
@@ -65,7 +65,7 @@ def _reason(reason: str) -> str:
 
 
 def _check_staff(actor) -> None:
-    if not can_export_audit_log(actor):
+    if not can_keep_records(actor):
         raise HoldError(_("Legal holds are placed and lifted by staff."))
 
 

@@ -36,7 +36,7 @@ from forum.models import (
     Thread,
 )
 from forum.models.retention import MAX_MONTHS
-from forum.permissions import can_export_audit_log
+from forum.permissions import can_keep_records
 from forum.search.documents import POST
 from forum.search.queue import schedule
 from forum.services import attachments
@@ -58,7 +58,7 @@ class RetentionError(ValueError):
 def set_policy(
     *, actor, action: str, months: int | None, area: ProgramArea | None = None, board=None
 ) -> RetentionPolicy:
-    if not can_export_audit_log(actor):
+    if not can_keep_records(actor):
         raise RetentionError(_("Retention policies are set by staff."))
     if (area is None) == (board is None):
         raise RetentionError(_("A policy is for one program area or one board."))
@@ -150,6 +150,7 @@ def run(*, now: datetime | None = None, batch: int = BATCH) -> dict[str, int]:
     done: dict[str, int] = {Action.ANONYMIZE: 0, Action.DELETE: 0}
     policies = effective()
     anonymous = placeholder() if policies else None
+    boards = Board.objects.in_bulk(list(policies))  # one query, not one per batch
     for board_id, policy in policies.items():
         while True:
             with transaction.atomic():
@@ -167,7 +168,7 @@ def run(*, now: datetime | None = None, batch: int = BATCH) -> dict[str, int]:
                     actor=None,
                     reason=_("Retention: %(action)s after %(months)d months")
                     % {"action": policy.get_action_display(), "months": policy.months},
-                    board=Board.objects.get(pk=board_id),
+                    board=boards[board_id],
                     after={"action": policy.action, "months": policy.months, "posts": ids},
                 )
                 done[policy.action] += len(ids)

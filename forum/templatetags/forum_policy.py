@@ -14,7 +14,7 @@ from django.template.context import Context
 
 from forum import permissions
 from forum.models import Post, Thread
-from forum.permissions import PostActions, Standing, ThreadActions
+from forum.permissions import PostActions, Standing, ThreadActions, User, can_keep_records
 
 register = template.Library()
 
@@ -61,3 +61,9 @@ def live_post_actions(context: Context, thread: Thread) -> PostActions:
 def thread_actions(context: Context, thread: Thread) -> ThreadActions:
     """What the thread's page offers the viewer beside its posts, and why they may not post."""
     return permissions.thread_actions(context["user"], thread, _standing(context, thread))
+
+
+@register.filter
+def keeps_records(user: User) -> bool:
+    """``{% if user|keeps_records %}``: the audit export, legal holds and retention."""
+    return can_keep_records(user)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forum.audit import export
-from forum.permissions import can_export_audit_log
+from forum.permissions import can_keep_records
 
 # Days the log can hold, and whose midnights every time zone can express.
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
@@ -49,7 +49,7 @@ def _midnight(day) -> datetime:
 
 
 def export_log(request: HttpRequest) -> HttpResponse:
-    if not can_export_audit_log(request.user):
+    if not can_keep_records(request.user):
         raise Http404
     form = ExportForm(request.GET if "format" in request.GET else None)
     if form.is_bound and form.is_valid():

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forum import limits
 from forum.models import Board, LegalHold, Thread
-from forum.permissions import can_export_audit_log
+from forum.permissions import can_keep_records
 from forum.services.holds import HoldError, lift_hold, place_hold
 
 TARGETS = [
@@ -65,7 +65,7 @@ class LiftHoldForm(forms.Form):
 
 
 def legal_holds(request: HttpRequest) -> HttpResponse:
-    if not can_export_audit_log(request.user):
+    if not can_keep_records(request.user):
         raise Http404
     place = PlaceHoldForm(request.POST if request.POST.get("act") == "place" else None)
     lift = LiftHoldForm(request.POST if request.POST.get("act") == "lift" else None)

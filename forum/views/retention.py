@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.models import Board, ProgramArea, RetentionPolicy
 from forum.models.retention import MAX_MONTHS
-from forum.permissions import can_export_audit_log
+from forum.permissions import can_keep_records
 from forum.services.retention import RetentionError, effective, set_policy
 
 
@@ -38,7 +38,7 @@ class PolicyForm(forms.Form):
 
 
 def retention(request: HttpRequest) -> HttpResponse:
-    if not can_export_audit_log(request.user):
+    if not can_keep_records(request.user):
         raise Http404
     form = PolicyForm(request.POST or None)
     status = 200
