@@ -10,6 +10,7 @@ from pypdf import PdfWriter
 
 from tests.browser.conftest import (
     BOARD,
+    TIMEOUT_MS,
     last_mail,
     reply,
     sign_in,
@@ -238,12 +239,15 @@ def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_an
     sign_in(asker, "member")
     asker.goto(BOARD)
     asker.get_by_role("link", name="New thread").click()
+    # The form shows while the page is still parsing: the mention list's script listens only
+    # once it has run (CI typed into the box before it had, and no list came).
+    asker.wait_for_load_state("load")
     title = unique("Questioning a child witness twice? ")
     asker.get_by_label("Title").fill(title)
     box = asker.get_by_label("Message")
     box.press_sequentially("Is a **second** interview allowed? Asking @moder")
     option = asker.get_by_role("option", name=re.compile("@moderator"))
-    expect(option).to_be_visible()
+    expect(option).to_be_visible(timeout=TIMEOUT_MS)
     box.press("Enter")
     expect(box).to_have_value(re.compile(r"Asking @moderator $"))
     expect(asker.locator(".preview strong")).to_have_text("second")
