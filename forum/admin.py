@@ -7,6 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from forum.models import (
     AllowedEmailDomain,
     Board,
+    CaseNumberPattern,
     Flag,
     ModerationAction,
     Moderator,
@@ -117,6 +118,16 @@ class ProfileAdmin(admin.ModelAdmin):
 class AllowedEmailDomainAdmin(admin.ModelAdmin):
     list_display = ("domain", "note")
     search_fields = ("domain",)
+
+
+@admin.register(CaseNumberPattern)
+class CaseNumberPatternAdmin(admin.ModelAdmin):
+    """A jurisdiction's case-number shape for the confidential-data check (forum/confidential/);
+    a pattern is refused unless it compiles, matches its example and not empty text."""
+
+    list_display = ("jurisdiction", "pattern", "example", "active")
+    list_filter = ("active",)
+    search_fields = ("jurisdiction", "pattern")
 
 
 @admin.register(Thread)

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forum import limits
 from forum.forms.attachments import AttachmentsMixin
+from forum.forms.confidential import ConfidentialCheckMixin
 from forum.forms.fields import BodyField, ReasonField, TagsField, _no_control_characters
 from forum.language import language_choices
+from forum.services.confidential import Rules
 
 AUTO = ""
 
@@ -20,7 +22,7 @@ def _detect_or_choose() -> list:
     return language_choices(auto=str(_("Detect automatically")))
 
 
-class PostForm(AttachmentsMixin, forms.Form):
+class PostForm(ConfidentialCheckMixin, AttachmentsMixin, forms.Form):
     body = BodyField()
     # Any language the detector knows, not only the site's: a post in Italian is recorded so.
     language = forms.ChoiceField(label=_("Language"), choices=_detect_or_choose, required=False)
@@ -28,13 +30,18 @@ class PostForm(AttachmentsMixin, forms.Form):
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     field_order = ["body", "language", "attach", "attachments", "submission_token"]
 
-    def __init__(self, *args: Any, uploader: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, uploader: Any = None, check: Rules | None = None, **kwargs: Any
+    ) -> None:
         """``uploader``: the member writing, who may attach files (None: a form drawn for
-        every reader alike, which offers the picker but holds no one's files)."""
+        every reader alike, which offers the picker but holds no one's files). ``check``:
+        what the confidential-data check looks for where the text goes (None: a form only
+        drawn, never sent through)."""
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_token", uuid.uuid4())
         self.setup_attachments(uploader)
+        self.setup_check(check)
 
     def clean_submission_token(self) -> uuid.UUID | None:
         # A garbled token is no reason to refuse a post: it only loses double-submit protection.
@@ -75,7 +82,7 @@ class ThreadForm(PostForm):
         return title
 
 
-class EditPostForm(AttachmentsMixin, forms.Form):
+class EditPostForm(ConfidentialCheckMixin, AttachmentsMixin, forms.Form):
     body = BodyField()
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     # The edit count the form was opened at: a concurrent edit is detected, not overwritten.
@@ -88,10 +95,12 @@ class EditPostForm(AttachmentsMixin, forms.Form):
         moderator_edit: bool = False,
         uploader: Any = None,
         post: Any = None,
+        check: Rules | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.setup_attachments(uploader, post)
+        self.setup_check(check)
         if moderator_edit:  # a moderator changing someone else's post says why
             self.fields["reason"] = ReasonField()
             self.fields["redact"] = forms.BooleanField(

@@ -3,6 +3,7 @@ from forum.models.areas import ProgramArea
 from forum.models.attachments import Attachment
 from forum.models.boards import Board
 from forum.models.bookmarks import Bookmark
+from forum.models.confidential import BoardCheck, CaseNumberPattern
 from forum.models.consultations import Consultation, Message, Participant, Report
 from forum.models.drafts import Draft
 from forum.models.events import Event
@@ -31,7 +32,9 @@ __all__ = [
     "AllowedEmailDomain",
     "Attachment",
     "Board",
+    "BoardCheck",
     "Bookmark",
+    "CaseNumberPattern",
     "Consultation",
     "Draft",
     "Event",

@@ -71,6 +71,9 @@ class Flag(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
     text = models.TextField(_("details"), blank=True)
+    # An author who posted what the confidential-data check marked, and gave a reason: what it
+    # marked (forum.confidential.CATEGORIES keys).
+    categories = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(
         max_length=10, choices=Outcome.choices, default=Outcome.OPEN, db_index=True
@@ -143,6 +146,7 @@ class ModerationAction(models.Model):
         KEPT = "kept", _("Kept under a legal hold")
         RETENTION_POLICY = "retention_set", _("Set a retention policy")
         RETENTION = "retention", _("Applied a retention policy")
+        CHECK_SETTINGS = "check_settings", _("Changed what a board's posts are checked for")
 
     # None when the forum acted by itself (enough flags hide a post).
     actor = models.ForeignKey(

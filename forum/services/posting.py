@@ -28,6 +28,7 @@ from forum.realtime.events import post_event, thread_event
 from forum.services.answers import forget_answers
 from forum.services.attachments import attach
 from forum.services.attachments import replace as replace_attachments
+from forum.services.confidential import Confirmed, hold_edit, holds, note_confirmed
 from forum.services.drafts import drop_draft
 from forum.services.following import follow_on_reply
 from forum.services.holds import keep_post, post_is_held
@@ -144,8 +145,10 @@ def start_thread(
     is_question: bool = False,
     tags: Iterable[Tag] = (),
     attachments: Sequence[int] = (),
+    confirmed: Confirmed | None = None,
 ) -> Post:
-    """Create a thread and its first post; the author watches it. Returns the first post."""
+    """Create a thread and its first post; the author watches it. Returns the first post.
+    ``confirmed``: the author sent what the confidential-data check marked (may hold it)."""
 
     def write() -> Post:
         check_start_thread(author, board)  # suspended while writing: refused here too
@@ -154,7 +157,7 @@ def start_thread(
         if repeated := _repeated(opening, author, body, now):
             return repeated
         lang = _language(body, language, fallback_language)
-        held = needs_review(author, board)
+        held = needs_review(author, board) or holds(confirmed)
         if not held:
             stamp(boards=[board], at=now)
         thread = Thread.objects.create(
@@ -181,6 +184,7 @@ def start_thread(
             held=held,
             attachments=attachments,
         )
+        note_confirmed(post, author, confirmed)
         thread.tags.set(list(tags)[: limits.TAGS_PER_THREAD])
         if not held:
             thread_event(thread, kinds.THREAD_CREATED)
@@ -199,6 +203,7 @@ def post_reply(
     fallback_language: str = "en",
     submission_token: uuid.UUID | None = None,
     attachments: Sequence[int] = (),
+    confirmed: Confirmed | None = None,
 ) -> Post:
     """Add a reply at the end of the thread; the author watches the thread."""
 
@@ -213,7 +218,7 @@ def post_reply(
         now = timezone.now()
         if repeated := _repeated(locked.posts.all(), author, body, now):
             return repeated
-        held = needs_review(author, locked.board)
+        held = needs_review(author, locked.board) or holds(confirmed)
         # The row is locked, so the new counters are known without reading them back.
         locked.post_count += 1
         # The thread's stamp moves even for a held reply: its author and the board's moderators
@@ -240,6 +245,7 @@ def post_reply(
             held=held,
             attachments=attachments,
         )
+        note_confirmed(post, author, confirmed)
         if not held:
             post_event(post, kinds.POST_CREATED)
             thread_event(locked, kinds.THREAD_UPDATED)
@@ -259,8 +265,10 @@ def edit_post(
     reason: str = "",
     redact: bool = False,
     attachments: Sequence[int] | None = None,
+    confirmed: Confirmed | None = None,
 ) -> Post:
-    """Replace a post's text, keeping the previous text as a revision.
+    """Replace a post's text, keeping the previous text as a revision (``confirmed``: as in
+    start_thread; a published post confirmed with high-risk data is hidden until reviewed).
 
     ``attachments``: the files the post is to have (its own kept, the editor's unsent ones
     added, forum/services/attachments.replace); None leaves them as they are.
@@ -294,6 +302,8 @@ def edit_post(
                 return current
         else:
             _replace_text(editor, current, body, new_language, reason if moderated else "")
+            if not moderated:
+                hold_edit(current, editor, confirmed)
         if moderated:
             record_moderator_edit(
                 editor=editor,

@@ -19,6 +19,7 @@ from forum.permissions import (
     is_member,
 )
 from forum.selectors import board_by_slugs, board_languages, unread_threads
+from forum.services.confidential import rules_for
 from forum.services.posting import start_thread
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import AuthenticatedHttpRequest, int_param, post_url, refused_but_kept
@@ -145,7 +146,9 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
     if refused is not None:
         context = {"board": found, "form": refused}
         return render(request, "forum/thread_form.html", context, status=403)
-    form = ThreadForm(request.POST or None, request.FILES or None, uploader=request.user)
+    form = ThreadForm(
+        request.POST or None, request.FILES or None, uploader=request.user, check=rules_for(found)
+    )
     valid = request.method == "POST" and form.is_valid()
     files = form.keep_files() if request.method == "POST" else []
     if valid:
@@ -164,6 +167,7 @@ def new_thread(request: AuthenticatedHttpRequest, area: str, board: str) -> Http
             is_question=form.cleaned_data["is_question"],
             tags=form.cleaned_data["tags"],
             attachments=files,
+            confirmed=form.confirmed,
         )
         return redirect(post_url(post, sent=form.cleaned_data["submission_token"]))
     return render(request, "forum/thread_form.html", {"board": found, "form": form})

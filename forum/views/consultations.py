@@ -31,6 +31,7 @@ from forum.permissions.consultations import (
     participates,
 )
 from forum.services import consultations as service
+from forum.services.confidential import rules_for
 from forum.throttling import POSTING, refuse_over_limit
 from forum.views.helpers import AuthenticatedHttpRequest, int_param, refused_but_kept
 
@@ -86,7 +87,11 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _private(render(request, template, {"form": refused}, status=403))
     initial = {"to": f"@{request.GET['to'][:150]}"} if request.GET.get("to") else {}
     form = ConsultationForm(
-        request.POST or None, request.FILES or None, initial=initial, uploader=request.user
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        uploader=request.user,
+        check=rules_for(None),  # a private message is checked too; confirmed, it is sent
     )
     status = 200
     if request.method == "POST":
@@ -119,7 +124,9 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     participant = participates(request.user, consultation)  # asked once for the whole page
     check_read_consultation(request.user, consultation, participant=participant)
     writes = can_write_consultation(request.user, consultation, participant=participant)
-    form = PostForm(request.POST or None, request.FILES or None, uploader=request.user)
+    form = PostForm(
+        request.POST or None, request.FILES or None, uploader=request.user, check=rules_for(None)
+    )
     status = 200
     if request.method == "POST":
         valid = form.is_valid()

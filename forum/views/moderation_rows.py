@@ -26,8 +26,10 @@ from django.forms import Form
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from forum.caching import LISTING_TIMEOUT, listing_version
+from forum.confidential import CATEGORIES
 from forum.models import Board, Flag, ModerationAction, ProgramArea
 from forum.models.members import public_name
 from forum.permissions import Scope
@@ -157,7 +159,7 @@ QUEUE_FIELDS = (
     "thread__board_id",
     "author_id",
 )
-FLAG_FIELDS = ("post_id", "reason", "text", "flagger_id")
+FLAG_FIELDS = ("post_id", "reason", "text", "flagger_id", "categories")
 NAME_FIELDS = ("pk", "username", "profile__display_name", "profile__deleted_at")
 
 
@@ -201,8 +203,12 @@ def _kept_rows(page: QueuePage) -> tuple[list[tuple], list[tuple]]:
 def _queue_rows(posts: list[tuple], open_flags: list[tuple], names: dict) -> list[QueueRow]:
     reasons = {code: str(label) for code, label in Flag.Reason.choices}
     flags: dict[int, list[FlagLine]] = {}
-    for post_id, reason, text, flagger_id in open_flags:
-        line = FlagLine(reasons.get(reason, reason), text, names.get(flagger_id, ""))
+    for post_id, reason, text, flagger_id, categories in open_flags:
+        label = reasons.get(reason, reason)
+        if categories:  # its author's confirmation past the confidential-data check
+            marked = ", ".join(str(CATEGORIES[c]) for c in categories if c in CATEGORIES)
+            label = _("%(reason)s (marked: %(marked)s)") % {"reason": label, "marked": marked}
+        line = FlagLine(label, text, names.get(flagger_id, ""))
         flags.setdefault(post_id, []).append(line)
     boards = board_names()
     rows = []

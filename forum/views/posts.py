@@ -18,6 +18,7 @@ from forum.permissions import (
     check_edit_post,
     check_see_post,
 )
+from forum.services.confidential import holds, rules_for
 from forum.services.posting import EditConflict, delete_post, edit_post
 from forum.views.helpers import AuthenticatedHttpRequest, post_url
 
@@ -43,7 +44,11 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "seen_edit_count": post.edit_count,
     }
     moderator_edit = post.author_id != request.user.pk
-    attaching = {"uploader": request.user, "post": post}
+    # The author's new text is checked for confidential data (the text as it stands was
+    # checked when it was written; a moderator's edit is the review itself).
+    changed = request.POST.get("body") != post.body_source
+    check = rules_for(post.thread.board) if changed and not moderator_edit else None
+    attaching = {"uploader": request.user, "post": post, "check": check}
     form = EditPostForm(
         request.POST or None,
         request.FILES or None,
@@ -65,6 +70,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data.get("reason", ""),
                 redact=form.cleaned_data.get("redact", False),
                 attachments=files,
+                confirmed=form.confirmed,
             )
         except EditConflict as exc:
             # Keep what this editor typed; show the other edit, and let them submit again.
@@ -83,6 +89,8 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("Your changes were saved."))
+            if holds(form.confirmed):
+                messages.info(request, _("The post waits for a moderator before it shows again."))
             return redirect(post_url(post, sent=form.cleaned_data["seen_edit_count"]))
     return render(
         request, "forum/edit_form.html", {"post": post, "form": form, "conflict": conflict}

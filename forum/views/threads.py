@@ -35,6 +35,7 @@ from forum.selectors import (
 )
 from forum.services import reading
 from forum.services.answers import mark_question
+from forum.services.confidential import rules_for
 from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
@@ -138,6 +139,7 @@ def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         initial=_quote_initial(request, thread),
         uploader=request.user,
+        check=rules_for(thread.board),
     )
     valid = request.method == "POST" and form.is_valid()
     files = form.keep_files() if request.method == "POST" else []
@@ -156,6 +158,7 @@ def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 fallback_language=get_language(),
                 submission_token=form.cleaned_data["submission_token"],
                 attachments=files,
+                confirmed=form.confirmed,
             )
         except PermissionDenied as exc:
             # Locked, or the member suspended, while they were writing: keep the text, say why.

@@ -324,3 +324,39 @@ def test_a_question_written_with_preview_and_a_mention_is_answered_reacted_to_an
     consultation = asker.url
     answerer.goto(consultation)
     expect(answerer.get_by_role("heading", level=1)).to_contain_text("Page not found")
+
+
+def test_an_author_warned_about_a_victims_name_redacts_it_and_posts(new_context):
+    """Issue 24's journey: the confidential-data check marks a victim's name before anything
+    is published; the author replaces it, reads the result, and posts."""
+    page = new_context().new_page()
+    sign_in(page, "member")
+    page.goto(BOARD)
+    page.get_by_role("link", name="New thread").click()
+    page.wait_for_load_state("load")
+    title = unique("Protecting a child witness at trial ")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Message").fill(
+        "The victim Maria Lopez told the school nurse first. How do we protect her at trial?"
+    )
+    page.get_by_role("button", name="Start thread").click()
+
+    check = page.get_by_role("region", name="Check before you send")
+    expect(check.locator("mark")).to_have_count(1)
+    expect(check.locator("mark")).to_contain_text("Maria Lopez")
+    expect(check).to_contain_text("name of a victim, witness or minor")
+    expect(page.get_by_label("Message")).to_have_value(re.compile("Maria Lopez"))  # kept
+    check.get_by_label("Replace the marked parts with [redacted]").check()
+    page.get_by_role("button", name="Start thread").click()
+
+    expect(page.get_by_role("alert").first).to_contain_text("replaced by [redacted]")
+    expect(page.get_by_label("Message")).to_have_value(
+        "The victim [redacted] told the school nurse first. How do we protect her at trial?"
+    )
+    expect(page.get_by_role("region", name="Check before you send")).to_have_count(0)
+    page.get_by_role("button", name="Start thread").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    body = page.locator("#post-1 .body")
+    expect(body).to_contain_text("The victim [redacted] told the school nurse first.")
+    expect(body).not_to_contain_text("Maria")

@@ -818,3 +818,26 @@ def test_an_attached_file_is_served_to_a_role_only_where_it_may_read_the_post(
         if status != 404:
             wrong.append(f"{other.name}: {status}")
     assert wrong == [], wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_what_a_board_checks_is_set_by_its_moderators_alone(roles, boards, role):
+    # The confidential-data check's board setting (forum/views/confidential.py): the board's
+    # moderators (its area's, and site moderators) open and change it; anyone else is turned
+    # away, and a board they may not read is not found.
+    from forum.models import BoardCheck
+
+    client = client_for(roles[role])
+    for visibility, board in boards.items():
+        url = f"/en/b/{board.area.slug}/{board.slug}/check/"
+        opened = client.get(url)
+        sent = client.post(url, {"categories": ["phone"], "reason": "zqcheck"})
+        if role in ("area_moderator", "moderator"):
+            assert opened.status_code == 200, (visibility, role)
+            assert sent.status_code == 302
+        else:
+            assert opened.status_code in (302, 403, 404), (visibility, role)
+            assert sent.status_code in (302, 403, 404)
+            assert "zqcheck" not in opened.content.decode()
+            assert not BoardCheck.objects.filter(board=board).exists()

@@ -20,7 +20,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | password_reset_confirm | visitor | uidb64/token in the path; new_password1/2 |
 | password_change | member | old_password, new_password1/2 |
 | forum:profile | member | ProfileForm's fields (an upload for any file field) |
-| forum:new_thread, forum:reply | member | title, body, language, files, attachments, ... |
+| forum:new_thread, forum:reply | member | title, body, language, files, attachments, check_* |
 | forum:edit_post | author; moderator | body, language, files, attachments, seen_edit_count |
 | forum:delete_post | author | (none) |
 | forum:watch_board, forum:watch_thread, forum:follow_area | member | level (or watch) |
@@ -56,6 +56,7 @@ _fuzzed`` fails when a view that reads POST has no case):
 | GET forum:audit_export | staff | since, until, format (a download when valid) |
 | forum:legal_holds | staff | act=place: target, thread, board, member, reason; or lift |
 | forum:retention | staff | area, board, action, months |
+| forum:board_check | moderator | categories, reason |
 | GET forum:confirm_email | visitor | token in the path |
 
 Every other route (and these again) gets random query strings, form fields and path values
@@ -91,6 +92,7 @@ from hypothesis import strategies as st
 from forum import forms as forum_forms
 from forum import limits
 from forum.search.forms import SearchForm
+from forum.services.confidential import Rules
 from forum.services.members import confirmation_token
 from forum.services.moderation import hide_post
 from tests.factories import pending_member, thread_with_posts, verified_member
@@ -267,7 +269,8 @@ def _new_thread(world, draw):
         ("member", url("forum:search") + "?q=fuzz"),
     ]
     link = url("forum:new_thread", board.area.slug, board.slug)
-    return Target("member", link, forum_forms.ThreadForm(), ATTACHED, shown_on=shown)
+    form = forum_forms.ThreadForm(check=Rules())  # the check's choice, reason and fingerprint
+    return Target("member", link, form, ATTACHED, shown_on=shown)
 
 
 @case("forum:reply")
@@ -277,13 +280,14 @@ def _reply(world, draw):
         ("other", url("forum:notifications")),
     ]
     link = url("forum:reply", world.thread.pk)
-    return Target("member", link, forum_forms.PostForm(), ATTACHED, shown_on=shown)
+    return Target("member", link, forum_forms.PostForm(check=Rules()), ATTACHED, shown_on=shown)
 
 
 def _edit(world, draw, role: str, position: int) -> Target:
     post = world.thread.posts.get(position=position)
     overrides = {"seen_edit_count": st.sampled_from([str(post.edit_count), "0"]), **ATTACHED}
-    form = forum_forms.EditPostForm(moderator_edit=role == "moderator")
+    check = None if role == "moderator" else Rules()
+    form = forum_forms.EditPostForm(moderator_edit=role == "moderator", check=check)
     shown = [(role, url("forum:post_history", post.pk)), *log_and_queue()]
     return Target(role, url("forum:edit_post", post.pk), form, overrides, shown_on=shown)
 
@@ -745,6 +749,15 @@ def _lift_hold(world, draw):
     hold = place_hold(actor=world.users["staff"], thread=world.thread, reason="Fuzzed hold")
     overrides = {"act": st.just("lift"), "hold": st.sampled_from([str(hold.pk), "0", "x"])}
     return Target("staff", url("forum:legal_holds"), LiftHoldForm(), overrides)
+
+
+@case("forum:board_check")
+def _board_check(world, draw):
+    from forum.views.confidential import BoardCheckForm
+
+    board = world.boards["public"]
+    link = url("forum:board_check", board.area.slug, board.slug)
+    return Target("moderator", link, BoardCheckForm())
 
 
 @case("forum:retention")

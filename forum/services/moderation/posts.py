@@ -104,6 +104,21 @@ def flag_post(*, flagger: Member, post: Post, reason: str, text: str = "") -> Fl
     return flag
 
 
+def hide_for_check(post: Post, *, reason: str) -> None:
+    """An edit its author confirmed past the confidential-data check: hidden until a moderator
+    reviews it (in the editor's transaction, the post locked; its flag is already made)."""
+    _set_state(post, Post.State.HIDDEN)
+    _record(
+        Kind.AUTO_HIDE,
+        actor=None,
+        post=post,
+        reason=reason,
+        before={"state": Post.State.PUBLISHED},
+        after={"state": Post.State.HIDDEN},
+    )
+    queue_moved(post, kinds.QUEUE_FLAGGED)
+
+
 def _settle_flags(post: Post, *, actor: Member, outcome: str) -> int:
     return post.flags.filter(outcome=Flag.Outcome.OPEN).update(
         outcome=outcome, resolved_at=timezone.now(), resolved_by=actor

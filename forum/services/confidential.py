@@ -1,0 +1,143 @@
+"""The confidential-data check where posts are written: what a board checks, the admin's
+case-number shapes, and what becomes of a post its author sent as written after the check
+marked it (forum/confidential/ is the check itself; docs/security.md).
+
+A post confirmed with something that identifies a protected person by itself (a name next to
+"victim", a case or identity number, a date of birth, an address) waits for a board
+moderator: a new post is held in the review queue, an edited one is hidden until reviewed. The
+queue shows what was marked and the author's reason, carried by a flag from the author
+(reason "confidential"), so approving or rejecting it is the queue's usual act. A phone number,
+an e-mail address or a plate, confirmed, is published: offices share theirs on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forum.confidential import CATEGORIES, Finding
+from forum.models import BoardCheck, CaseNumberPattern, Flag, Post
+from forum.permissions import check_moderate_board
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Member
+
+    from forum.models import Board
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What to look for, where a text is written."""
+
+    categories: frozenset[str] = frozenset(CATEGORIES)
+    patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
+    reviewed: bool = True  # a board's moderators review what is confirmed (not consultations)
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """The author saw what the check marked and sent the text anyway, saying why."""
+
+    findings: tuple[Finding, ...]
+    reason: str
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({finding.category for finding in self.findings})
+
+    @property
+    def high_risk(self) -> bool:
+        return any(finding.high_risk for finding in self.findings)
+
+
+def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The admin's case-number shapes (those that no longer compile are passed over)."""
+    compiled = []
+    for source in CaseNumberPattern.objects.filter(active=True).values_list("pattern", flat=True):
+        try:
+            compiled.append(("case_number", re.compile(source, re.IGNORECASE)))
+        except re.error:
+            continue
+    return tuple(compiled)
+
+
+def rules_for(board: Board | None) -> Rules:
+    """What a post on ``board`` is checked for (None: a private consultation, everything)."""
+    categories = frozenset(CATEGORIES)
+    if board is None:
+        return Rules(categories, patterns(), reviewed=False)
+    setting = BoardCheck.objects.filter(board=board).values_list("categories", flat=True)
+    chosen = setting.first()
+    if chosen is not None:
+        categories = frozenset(chosen) & frozenset(CATEGORIES)
+    if "case_number" not in categories:
+        return Rules(categories)
+    return Rules(categories, patterns())
+
+
+def checked_on(board: Board) -> frozenset[str]:
+    return rules_for(board).categories
+
+
+def set_board_checks(*, actor: Member, board: Board, categories: list[str], reason: str) -> None:
+    """A board's moderator chooses what its posts are checked for; an audit row says so."""
+    from forum.services.moderation.audit import Kind, _record
+
+    check_moderate_board(actor, board)
+    chosen = sorted(set(categories) & set(CATEGORIES))
+    with transaction.atomic():
+        before = sorted(checked_on(board))
+        if before == chosen:
+            return
+        BoardCheck.objects.update_or_create(
+            board=board, defaults={"categories": chosen, "changed_at": timezone.now()}
+        )
+        _record(
+            Kind.CHECK_SETTINGS,
+            actor=actor,
+            board=board,
+            reason=reason,
+            before={"checked": before},
+            after={"checked": chosen},
+        )
+
+
+def holds(confirmed: Confirmed | None) -> bool:
+    """Does this confirmation send the post to a moderator first?"""
+    return confirmed is not None and confirmed.high_risk
+
+
+def note_confirmed(post: Post, author: Member, confirmed: Confirmed | None) -> None:
+    """In the writer's transaction: the author's reason goes to the review queue with the post,
+    as a flag from the author (its text is the reason; its categories what was marked)."""
+    if not holds(confirmed):
+        return
+    assert confirmed is not None  # for the type checker: holds() said so
+    Flag.objects.update_or_create(
+        post=post,
+        flagger=author,
+        defaults={
+            "reason": Flag.Reason.CONFIDENTIAL,
+            "text": confirmed.reason,
+            "categories": confirmed.categories,
+            "outcome": Flag.Outcome.OPEN,
+            "created_at": timezone.now(),
+            "resolved_at": None,
+            "resolved_by": None,
+        },
+    )
+
+
+def hold_edit(post: Post, author: Member, confirmed: Confirmed | None) -> None:
+    """An edit confirmed with high-risk data (in the editor's transaction, the post locked):
+    the post is hidden and waits in the queue, as a flagged post does."""
+    from forum.services.moderation.posts import hide_for_check
+
+    if holds(confirmed) and post.state == Post.State.PUBLISHED:
+        note_confirmed(post, author, confirmed)
+        hide_for_check(post, reason=_("Its author confirmed data the check marked."))
