@@ -14,7 +14,7 @@ WS_PORT ?= 8101
 # pytest-xdist workers: both cores by default.
 WORKERS ?= 2
 
-.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language bench-peers bench-members bench-lists bench-preview bench-digests bench-audit wrk clean
+.PHONY: run test screenshots lint format messages system-deps browser-deps serve bench bench-forum bench-fanout bench-moderation bench-cms bench-search bench-load bench-faults bench-production bench-worker bench-translation bench-cross-language bench-peers bench-members bench-lists bench-preview bench-digests bench-audit bench-check wrk clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -137,6 +137,10 @@ bench-preview: messages $(VENV)/.installed-test
 # Issue 24: appending a chained audit row, checking the whole chain, exporting it.
 bench-audit: messages $(VENV)/.installed-test
 	timeout 300 $(PY) bench/audit.py $(AUDIT_ARGS)
+
+# Issue 24: the confidential-data check's cost per post, and 100 KB built to be slow.
+bench-check: messages $(VENV)/.installed-test
+	timeout 300 $(PY) bench/confidential.py $(CHECK_ARGS)
 
 # Issue 22: the digest run for 10,000 members: time and queries per member.
 bench-digests: messages $(VENV)/.installed-test

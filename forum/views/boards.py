@@ -17,6 +17,7 @@ from forum.permissions import (
     check_see_board,
     check_start_thread,
     is_member,
+    moderates_board,
 )
 from forum.selectors import board_by_slugs, board_languages, unread_threads
 from forum.services.confidential import rules_for
@@ -100,6 +101,7 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
             "thread_languages": board_languages(found),
             "can_start_thread": can_start_thread(user, found),
             "can_watch": can_watch(user, found),
+            "moderates": user.is_authenticated and moderates_board(user, found),
             "board_level": levels[0],
             "area_level": levels[1],
         }

@@ -48,12 +48,13 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # checked when it was written; a moderator's edit is the review itself).
     changed = request.POST.get("body") != post.body_source
     check = rules_for(post.thread.board) if changed and not moderator_edit else None
-    attaching = {"uploader": request.user, "post": post, "check": check}
+    attaching = {"uploader": request.user, "post": post}
     form = EditPostForm(
         request.POST or None,
         request.FILES or None,
         initial=initial,
         moderator_edit=moderator_edit,
+        check=check,
         **attaching,
     )
     conflict = None
@@ -78,7 +79,9 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             data = request.POST.copy()
             data["seen_edit_count"] = str(conflict.edit_count)
             data.setlist("attachments", [str(pk) for pk in files])
-            form = EditPostForm(data, initial=initial, moderator_edit=moderator_edit, **attaching)
+            form = EditPostForm(
+                data, initial=initial, moderator_edit=moderator_edit, check=check, **attaching
+            )
             form.is_valid()
             form.add_error(
                 None,

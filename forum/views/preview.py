@@ -7,9 +7,12 @@ from __future__ import annotations
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forum.confidential import check
 from forum.forms.fields import BodyField
 from forum.markup import render
 from forum.throttling import PREVIEW, RateLimited, throttle, too_many_requests
@@ -39,4 +42,20 @@ def preview(request: HttpRequest) -> HttpResponse:
         throttle(request, PREVIEW)
     except RateLimited as refusal:
         return too_many_requests(_answer(str(refusal), 429), refusal)
-    return _answer(render(form.cleaned_data["body"]), 200, "text/html")
+    body = form.cleaned_data["body"]
+    return _answer(_check_notice(body) + render(body), 200, "text/html")
+
+
+def _check_notice(body: str) -> str:
+    """Said while typing: what the confidential-data check will ask about when it is sent."""
+    found = check(body)
+    if not found:
+        return ""
+    listed = ", ".join(
+        format_html("<mark>{}</mark> ({})", finding.text, finding.label) for finding in found
+    )
+    return format_html(
+        '<p class="check-notice" role="note">{} {}</p>',
+        _("This may be confidential case data; you will be asked about it when you send:"),
+        mark_safe(listed),  # noqa: S308 (each piece escaped by format_html)
+    )

@@ -84,3 +84,44 @@ def rates(counts: Counter, languages=None, categories=None) -> tuple[float, floa
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return precision, recall, tp + fn
+
+
+def table(check, folder: Path = CORPUS) -> str:
+    """The figures as Markdown tables: per language, then per category."""
+    counts, _mistakes = score(check, folder)
+    lines = [
+        "| language | sentences | precision | recall | identifiers: recall | names: precision "
+        "| names: recall |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    entries = load(folder)
+    for language in sorted(entries):
+        p, r, _n = rates(counts, [language])
+        _p, ri, _n = rates(counts, [language], IDENTIFIERS)
+        pn, rn, _n = rates(counts, [language], ["protected_name"])
+        row = f"| {language} | {len(entries[language])} | {p:.2f} | {r:.2f} | {ri:.2f} "
+        lines.append(row + f"| {pn:.2f} | {rn:.2f} |")
+    p, r, _n = rates(counts)
+    _p, ri, _n = rates(counts, categories=IDENTIFIERS)
+    pn, rn, _n = rates(counts, categories=["protected_name"])
+    total = sum(len(lines_) for lines_ in entries.values())
+    lines.append(f"| all | {total} | {p:.2f} | {r:.2f} | {ri:.2f} | {pn:.2f} | {rn:.2f} |")
+    lines += ["", "| category | labelled | precision | recall |", "|---|---:|---:|---:|"]
+    for category in (*IDENTIFIERS, "protected_name"):
+        p, r, n = rates(counts, categories=[category])
+        lines.append(f"| {category} | {n} | {p:.2f} | {r:.2f} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import os
+    import sys
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from forum.confidential import check
+
+    for name, folder in (("corpus", CORPUS), ("heldout", HELDOUT)):
+        sys.stdout.write(f"\n{name}\n{table(check, folder)}\n")

@@ -327,3 +327,20 @@ def test_the_admin_refuses_a_pattern_that_would_break_the_check(
     assert response.status_code == 200
     assert error in response.content.decode()
     assert not CaseNumberPattern.objects.exists()
+
+
+def test_the_preview_says_what_the_check_will_ask_about(signed_in):
+    response = signed_in.post("/en/posts/preview/", {"body": VICTIM})
+
+    assert response.status_code == 200
+    assert '<p class="check-notice" role="note">' in response.text
+    assert "<mark>Maria Lopez</mark> (name of a victim, witness or minor)" in response.text
+    plain = signed_in.post("/en/posts/preview/", {"body": "How fast do you notify victims?"})
+    assert "check-notice" not in plain.text
+
+
+def test_the_preview_escapes_what_it_marks(signed_in):
+    response = signed_in.post("/en/posts/preview/", {"body": "Mail <b>x</b>a.b@example.org now"})
+
+    assert "<mark>a.b@example.org</mark>" in response.text
+    assert "<b>x</b>" not in response.text.split("</p>", 1)[0]
