@@ -11,6 +11,7 @@ from forum.models import (
     Flag,
     ModerationAction,
     Moderator,
+    Passkey,
     Profile,
     ProgramArea,
     Tag,
@@ -128,6 +129,20 @@ class CaseNumberPatternAdmin(admin.ModelAdmin):
     list_display = ("jurisdiction", "pattern", "example", "active")
     list_filter = ("active",)
     search_fields = ("jurisdiction", "pattern")
+
+
+@admin.register(Passkey)
+class PasskeyAdmin(admin.ModelAdmin):
+    """A member's passkeys, to remove one for a member who lost it (docs/security.md); the
+    credential itself is not shown."""
+
+    list_display = ("user", "name", "created_at", "last_used_at")
+    search_fields = ("user__username", "name")
+    fields = ("user", "name", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made by the member's own authenticator, never by hand
 
 
 @admin.register(Thread)

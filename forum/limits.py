@@ -96,6 +96,9 @@ TWO_FACTOR_FAILURES_PER_SIGN_IN = 3
 TWO_FACTOR_CODES_PER_WINDOW = 10  # codes tried for one account, from any address, ...
 TWO_FACTOR_CODE_WINDOW_SECONDS = 900  # ... per this many seconds
 TWO_FACTOR_BACKUP_CODES = 10  # one-time backup codes per set
+PASSKEYS_PER_MEMBER = 10  # passkeys (forum/services/passkeys.py) one member may add
+PASSKEY_NAME_MAX_LENGTH = 64
+PASSKEY_RESPONSE_MAX_BYTES = 16_384  # an authenticator's answer, as the browser sends it
 TWO_FACTOR_CODE_MAX_LENGTH = 24  # characters typed in the code field, spaces included
 # A signed-in session of a member without an authenticator looks again this often, so a session
 # opened elsewhere before they turned it on is asked for a code soon after.

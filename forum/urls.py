@@ -17,6 +17,7 @@ from forum.views import (
     mentions,
     moderation,
     notifications,
+    passkeys,
     people,
     posts,
     preview,
@@ -134,4 +135,11 @@ urlpatterns = [
     ),
     path("accounts/two-step/turn-off/", two_factor.turn_off, name="two_factor_turn_off"),
     path("accounts/login/code/", two_factor.sign_in_code, name="two_factor_code"),
+    path(
+        "accounts/login/passkey/options/", passkeys.sign_in_options, name="passkey_sign_in_options"
+    ),
+    path("accounts/login/passkey/", passkeys.sign_in, name="passkey_sign_in"),
+    path("accounts/two-step/passkeys/options/", passkeys.adding_options, name="passkey_options"),
+    path("accounts/two-step/passkeys/", passkeys.add, name="passkey_add"),
+    path("accounts/two-step/passkeys/<id:pk>/remove/", passkeys.remove, name="passkey_remove"),
 ]

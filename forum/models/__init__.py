@@ -15,6 +15,7 @@ from forum.models.moderation import (
     ModerationSettings,
     Moderator,
 )
+from forum.models.passkeys import Passkey
 from forum.models.posts import Post, PostRevision
 from forum.models.reactions import Reaction
 from forum.models.retention import RetentionPolicy
@@ -48,6 +49,7 @@ __all__ = [
     "MutedMember",
     "Notification",
     "Participant",
+    "Passkey",
     "Post",
     "PostRevision",
     "PostTranslation",

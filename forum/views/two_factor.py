@@ -30,8 +30,10 @@ from qrcode.image.svg import SvgPathFillImage
 from forum import limits, signin
 from forum.permissions import can_use_two_factor
 from forum.services import two_factor
+from forum.services.passkeys import passkeys_of
 from forum.throttling import CODE_ATTEMPTS, PASSWORD_CHECK, refuse_over_limit
 from forum.views.accounts import follow_preferred_language, locked_out
+from forum.views.helpers import AuthenticatedHttpRequest
 
 NOT_A_CODE = gettext_lazy(
     "Enter the 6-digit code your authenticator app shows, or one of your 8-character backup codes."
@@ -149,11 +151,16 @@ def _refused(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = two_factor.status(request.user)
     if not (status.on or can_use_two_factor(request.user)):
         return _refused(request)
-    context = {"status": status, "setting_up": two_factor.pending_device(request.user)}
+    context = {
+        "status": status,
+        "setting_up": two_factor.pending_device(request.user),
+        "passkeys": passkeys_of(request.user) if status.on else [],
+        "gave_code": signin.session_gave_code(request.user),
+    }
     return render(request, "forum/two_factor/overview.html", context)
 
 
@@ -269,4 +276,5 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
                     return redirect_to_login(pending.next_url)
                 return redirect("login")
         form.add_error("code", wrong_code(check))
-    return render(request, "forum/two_factor/sign_in_code.html", {"form": form})
+    context = {"form": form, "has_passkeys": bool(passkeys_of(pending.user))}
+    return render(request, "forum/two_factor/sign_in_code.html", context)

@@ -841,3 +841,28 @@ def test_what_a_board_checks_is_set_by_its_moderators_alone(roles, boards, role)
             assert sent.status_code in (302, 403, 404)
             assert "zqcheck" not in opened.content.decode()
             assert not BoardCheck.objects.filter(board=board).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", MATRIX)
+def test_a_passkey_is_its_owners_alone(roles, role, other_member):
+    # Passkeys (forum/views/passkeys.py): no role adds one without a session that gave a code,
+    # removes another member's, or is offered a sign-in challenge without a password step.
+    from forum.models import Passkey
+
+    theirs = Passkey.objects.create(
+        user=other_member, name="zqpasskey", credential_id="zqcredential", public_key=b"x"
+    )
+    client = client_for(roles[role])
+
+    added = client.post("/en/accounts/two-step/passkeys/options/")
+    removed = client.post(f"/en/accounts/two-step/passkeys/{theirs.pk}/remove/")
+    offered = client.post("/en/accounts/login/passkey/options/")
+    page = client.get("/en/accounts/two-step/", follow=True).content.decode()
+
+    assert added.status_code in (302, 403)
+    assert removed.status_code == 302
+    assert Passkey.objects.filter(pk=theirs.pk).exists()
+    assert offered.status_code == 403
+    assert "zqcredential" not in offered.content.decode()
+    assert "zqpasskey" not in page

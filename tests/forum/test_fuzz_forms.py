@@ -48,6 +48,9 @@ _fuzzed`` fails when a view that reads POST has no case):
 | forum:two_factor_backup_codes | enrolled member, session with or without a code | (none) |
 | forum:two_factor_turn_off | enrolled member | password, code |
 | forum:two_factor_code | visitor past the password step | code |
+| forum:passkey_options, forum:passkey_add | enrolled member, with or without a code | (JSON) |
+| forum:passkey_remove | member with a passkey | (none) |
+| forum:passkey_sign_in_options, forum:passkey_sign_in | visitor past the password step | (JSON) |
 | forum:resend_confirmation | visitor past the password of an unconfirmed account | (none) |
 | wagtailcore/wagtaildocs_authenticate_with_password | visitor | password, return_url |
 | GET forum:search | member | q, type, language, area, board, author, since, until, page |
@@ -658,6 +661,64 @@ def _two_factor_code(world, draw):
     form = CodeForm(backup_codes=True)
     overrides = {"code": _codes(device, backup)}
     return Target("visitor", url("forum:two_factor_code"), form, overrides, prime=prime)
+
+
+# Passkeys (forum/views/passkeys.py): their answers are JSON bodies, so form fields and the raw
+# bodies of test_raw_bodies_never_crash_a_form are both garbage to them: refused, never a 500.
+def _answer_form() -> forms.Form:
+    form = forms.Form()
+    form.fields["id"] = forms.CharField()
+    form.fields["response"] = forms.CharField()
+    return form
+
+
+@case("forum:passkey_options")
+def _passkey_options(world, draw):
+    world.users["enrolled"], device, _backup = _enrolled("enrolled")
+    verified = draw(st.booleans(), label="verified session")
+    prime = (lambda client: _verified_session(client, device)) if verified else None
+    return Target("enrolled", url("forum:passkey_options"), forms.Form(), prime=prime)
+
+
+@case("forum:passkey_add")
+def _passkey_add(world, draw):
+    world.users["enrolled"], device, _backup = _enrolled("enrolled")
+
+    def prime(client):  # a verified session with a challenge waiting
+        _verified_session(client, device)
+        client.post(url("forum:passkey_options"))
+
+    return Target("enrolled", url("forum:passkey_add"), _answer_form(), prime=prime)
+
+
+@case("forum:passkey_remove")
+def _passkey_remove(world, draw):
+    from forum.models import Passkey
+
+    user = verified_member(f"keyholder{next(serial)}")
+    world.users["keyholder"] = user
+    key = Passkey.objects.create(user=user, name="k", credential_id=f"c{next(serial)}")
+    link = url("forum:passkey_remove", key.pk)
+    return Target("keyholder", link, forms.Form())
+
+
+def _passkey_sign_in(world, draw, name: str) -> Target:
+    from forum.models import Passkey
+
+    user, _device, _backup = _enrolled("signing")
+    Passkey.objects.create(user=user, name="k", credential_id=f"c{next(serial)}", public_key=b"x")
+
+    def prime(client):  # the password step, and for the answer its challenge
+        client.post(url("login"), {"username": user.get_username(), "password": PASSWORD})
+        client.post(url("forum:passkey_sign_in_options"))
+
+    return Target("visitor", url(name), _answer_form(), prime=prime)
+
+
+case("forum:passkey_sign_in_options")(
+    lambda w, d: _passkey_sign_in(w, d, "forum:passkey_sign_in_options")
+)
+case("forum:passkey_sign_in")(lambda w, d: _passkey_sign_in(w, d, "forum:passkey_sign_in"))
 
 
 @case("forum:resend_confirmation")
