@@ -110,7 +110,7 @@ def export_member_data(*, member) -> dict:
         "notifications": _notifications(member),
         "flags": _flags(member),
         "moderation": _moderation(member),
-        "two_step_sign_in": _two_step_sign_in(member),
+        "two_step_sign_in": two_factor.export(member),
         **kept_for_the_member(member),
     }
 
@@ -275,17 +275,6 @@ def _moderation(member) -> list[dict]:
         }
         for row in rows.order_by("created_at", "pk")
     ]
-
-
-def _two_step_sign_in(member) -> dict:
-    """Whether it is on, when, and how many backup codes are left; never the key or the codes."""
-    status = two_factor.status(member)
-    return {
-        "on": status.on,
-        "since": _iso(status.since),
-        "last_used_at": _iso(status.last_used_at),
-        "backup_codes_left": status.backup_codes_left,
-    }
 
 
 # --- Deletion -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forum import limits
+from forum.models import Passkey
 
 TOTP_CODE = re.compile(r"[0-9]{6}")
 BACKUP_CODE = re.compile(r"[a-z2-7]{8}")  # StaticToken.random_token(): 5 random bytes, base32
@@ -93,6 +94,27 @@ def status(user) -> Status:
         last_used_at=device.last_used_at,
         backup_codes_left=left,
     )
+
+
+def export(user) -> dict:
+    """For the member's data export: whether it is on, when, how many backup codes are left,
+    and their passkeys' names and dates; never the key, the codes or a credential."""
+
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    state = status(user)
+    keys = Passkey.objects.filter(user=user).order_by("pk")
+    return {
+        "on": state.on,
+        "since": iso(state.since),
+        "last_used_at": iso(state.last_used_at),
+        "backup_codes_left": state.backup_codes_left,
+        "passkeys": [
+            {"name": key.name, "added": iso(key.created_at), "last_used_at": iso(key.last_used_at)}
+            for key in keys
+        ],
+    }
 
 
 def secret_key(device: TOTPDevice) -> str:

@@ -5,6 +5,8 @@ from a cloned authenticator, or not an answer at all."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -221,3 +223,14 @@ def test_a_passkey_takes_no_typed_code(enrolled):
     key = Passkey.objects.create(user=enrolled, name="x", credential_id="abc", public_key=b"")
 
     assert key.verify_token("123456") is False  # a typed code never matches a passkey
+
+
+def test_the_data_export_names_the_passkeys_but_never_their_credentials(client, enrolled):
+    from forum.services.privacy import export_member_data
+
+    add_passkey(client, SoftAuthenticator(), "Phone")
+
+    exported = json.dumps(export_member_data(member=enrolled), default=str)
+
+    assert '"name": "Phone"' in exported
+    assert Passkey.objects.get().credential_id not in exported
