@@ -43,6 +43,9 @@ class ConfidentialCheckMixin:
     confirmed: Confirmed | None = None
     findings: dict[str, list[confidential.Finding]]
     redacted = False
+    # Can what was marked wait for a moderator? Not a changed title: it shows at once in every
+    # list, so high-risk marks there can only be replaced.
+    holdable = True
 
     def setup_check(self, rules: Rules | None) -> None:
         self.rules = rules
@@ -121,7 +124,12 @@ class ConfidentialCheckMixin:
             return
         elif self.check_action == CONFIRM and self.cleaned_data.get("check_seen") == seen:
             reason = (self.cleaned_data.get("check_reason") or "").strip()
-            if reason:
+            if not self.holdable and any(finding.high_risk for finding in found):
+                self.add_error(
+                    "check_action",
+                    gettext("A title shows at once in every list: replace the marked parts."),
+                )
+            elif reason:
                 self.confirmed = Confirmed(tuple(found), reason)
                 return
             self.add_error("check_reason", gettext("Say why this is safe to publish."))
@@ -156,7 +164,7 @@ class ConfidentialCheckMixin:
     @property
     def holds_for_review(self) -> bool:
         """Would sending it as written hold it for a moderator? (not in a consultation)"""
-        reviewed = self.rules is not None and self.rules.reviewed
+        reviewed = self.rules is not None and self.rules.reviewed and self.holdable
         return reviewed and any(item["high_risk"] for item in self.marked)
 
 

@@ -46,7 +46,8 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     moderator_edit = post.author_id != request.user.pk
     # The author's new text is checked for confidential data (the text as it stands was
     # checked when it was written; a moderator's edit is the review itself).
-    changed = request.POST.get("body") != post.body_source
+    sent = str(request.POST.get("body", "")).replace("\r\n", "\n").strip()
+    changed = sent != post.body_source.replace("\r\n", "\n").strip()
     check = rules_for(post.thread.board) if changed and not moderator_edit else None
     attaching = {"uploader": request.user, "post": post}
     form = EditPostForm(

@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from forum import fragments, limits, markup
 from forum.caching import member_page, stamp_key, visitor_page
 from forum.forms import PostForm
+from forum.forms.confidential import ConfidentialCheckMixin
 from forum.forms.fields import TagsField
 from forum.models import Post, Thread
 from forum.models.members import public_name
@@ -24,6 +26,7 @@ from forum.permissions import (
     check_see_post,
     check_see_thread,
     is_member,
+    moderates_board,
 )
 from forum.selectors import (
     board_by_id,
@@ -35,7 +38,7 @@ from forum.selectors import (
 )
 from forum.services import reading
 from forum.services.answers import mark_question
-from forum.services.confidential import rules_for
+from forum.services.confidential import Rules, rules_for
 from forum.services.moderation import ModerationError
 from forum.services.notifications import mark_thread_notifications_read
 from forum.services.posting import post_reply
@@ -183,7 +186,7 @@ def _quote_initial(request: HttpRequest, thread: Thread) -> dict:
     return {"body": markup.quote(author_name=name, post_id=post.pk, source=post.body_source)}
 
 
-class TitleForm(forms.Form):
+class TitleForm(ConfidentialCheckMixin, forms.Form):
     title = forms.CharField(
         label=gettext_lazy("Title"),
         min_length=limits.TITLE_MIN_LENGTH,
@@ -198,6 +201,11 @@ class TitleForm(forms.Form):
         help_text=gettext_lazy("A reply can then be accepted as its answer."),
     )
     tags = TagsField()
+    holdable = False
+
+    def __init__(self, *args: Any, check: Rules | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_check(check)
 
 
 @login_required
@@ -209,7 +217,11 @@ def edit_title(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     allowed = can_retitle(request.user, thread)
     current_tags = list(thread.tags.all())
     initial = {"title": thread.title, "is_question": thread.is_question, "tags": current_tags}
-    form = TitleForm(request.POST or None, initial=initial)
+    # The author's new title is checked for confidential data (a moderator's is the review).
+    changed = " ".join(str(request.POST.get("title", "")).split()) != thread.title
+    mine = thread.author_id == request.user.pk and not moderates_board(request.user, thread.board)
+    check = rules_for(thread.board) if changed and mine else None
+    form = TitleForm(request.POST or None, initial=initial, check=check)
     status = 200
     if request.method == "POST":
         if not allowed:

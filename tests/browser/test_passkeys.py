@@ -80,8 +80,6 @@ def test_a_member_adds_a_passkey_and_signs_in_with_it(site, new_context):
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
     page.get_by_role("button", name="Sign in with a passkey").click()
 
-    expect(page.get_by_role("link", name=f"Signed in as {name}")).to_be_attached(
-        timeout=TIMEOUT_MS
-    )
+    expect(page.get_by_role("link", name=f"Signed in as {name}")).to_be_attached(timeout=TIMEOUT_MS)
     page.goto("/en/accounts/two-step/")
     expect(page.locator(".passkeys")).to_contain_text("last used")

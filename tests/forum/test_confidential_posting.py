@@ -344,3 +344,38 @@ def test_the_preview_escapes_what_it_marks(signed_in):
 
     assert "<mark>a.b@example.org</mark>" in response.text
     assert "<b>x</b>" not in response.text.split("</p>", 1)[0]
+
+
+def test_a_changed_title_with_a_victims_name_can_only_be_replaced(signed_in, boards, member):
+    thread = thread_with_posts(board=boards["public"], author=member, title="Questions on a case")
+    url = f"/en/t/{thread.pk}/title/"
+    data = {"title": "The victim Maria Lopez and her school", "reason": ""}
+    first = signed_in.post(url, data)
+    assert '<mark data-category="protected_name"' in first.text
+    assert "waits for a moderator" not in first.text
+
+    refused = signed_in.post(
+        url,
+        {**data, "check_action": "confirm", "check_reason": "Invented.", "check_seen": seen(first)},
+    )
+    assert "A title shows at once in every list" in refused.text
+    thread.refresh_from_db()
+    assert thread.title == "Questions on a case"
+
+    signed_in.post(url, {**data, "check_action": "redact"})
+    signed_in.post(url, {"title": "The victim [redacted] and her school", "reason": ""})
+    thread.refresh_from_db()
+    assert thread.title == "The victim [redacted] and her school"
+
+
+def test_an_edit_sent_with_the_browsers_line_breaks_is_not_checked_again(signed_in, boards, member):
+    body = "Call our office.\n\nThe number is +44 20 7946 0958."
+    thread = thread_with_posts(board=boards["public"], author=member, body=body)
+    post = thread.posts.get()
+
+    response = signed_in.post(
+        f"/en/posts/{post.pk}/edit/",
+        {"body": body.replace("\n", "\r\n"), "language": "fr", "seen_edit_count": "0"},
+    )
+
+    assert response.status_code == 302

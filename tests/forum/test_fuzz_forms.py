@@ -435,7 +435,7 @@ def _leave_consultation(world, draw):
 def _edit_title(world, draw):
     from forum.views.threads import TitleForm
 
-    return Target("member", url("forum:edit_title", world.thread.pk), TitleForm())
+    return Target("member", url("forum:edit_title", world.thread.pk), TitleForm(check=Rules()))
 
 
 @case("forum:unsubscribe")
