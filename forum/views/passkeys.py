@@ -4,6 +4,9 @@ passkey is a form. Without script, the page says a passkey needs it, and codes s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,13 +45,24 @@ def _body(request: HttpRequest) -> bytes:
 # --- Adding and removing (the two-step sign-in page) ------------------------------------------
 
 
-@never_cache
-@login_required
-@require_POST
+def _adding(view: Callable[[AuthenticatedHttpRequest], HttpResponse]):
+    """Signed in, POST, and from a session that gave its second step: only such a session may
+    add another way to give it."""
+
+    @never_cache
+    @login_required
+    @require_POST
+    @wraps(view)
+    def checked(request: AuthenticatedHttpRequest) -> HttpResponse:
+        if not signin.session_gave_code(request.user):
+            return _refused(_("Sign in again with your code first."), 403)
+        return view(request)
+
+    return checked
+
+
+@_adding
 def adding_options(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # Only a session that gave its second step may add another way to give it.
-    if not signin.session_gave_code(request.user):
-        return _refused(_("Sign in again with your code first."), 403)
     try:
         return _json(passkeys.adding_options(request, request.user))
     except passkeys.TooMany:
@@ -60,12 +74,8 @@ def adding_options(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _refused(_("Turn on two-step sign-in with an authenticator app first."), 403)
 
 
-@never_cache
-@login_required
-@require_POST
+@_adding
 def add(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not signin.session_gave_code(request.user):
-        return _refused(_("Sign in again with your code first."), 403)
     name = request.GET.get("name", "")
     try:
         key = passkeys.add(request, request.user, _body(request), name)

@@ -88,25 +88,17 @@ def flag_post(*, flagger: Member, post: Post, reason: str, text: str = "") -> Fl
             threshold = ModerationSettings.load().flags_to_hide
             open_flags = current.flags.filter(outcome=Flag.Outcome.OPEN).count()
             if open_flags >= threshold and current.state == Post.State.PUBLISHED:
-                _set_state(current, Post.State.HIDDEN)
-                _record(
-                    Kind.AUTO_HIDE,
-                    actor=None,
-                    post=current,
-                    reason=_("%(count)d members flagged this post.") % {"count": open_flags},
-                    before={"state": Post.State.PUBLISHED},
-                    after={"state": Post.State.HIDDEN},
-                    notify=current.author,
-                )
+                reason = _("%(count)d members flagged this post.") % {"count": open_flags}
+                _hidden_by_the_forum(current, reason=reason, notify=current.author)
             queue_moved(current, kinds.QUEUE_FLAGGED)
     except IntegrityError as exc:
         raise ModerationError(_("You have already flagged this post.")) from exc
     return flag
 
 
-def hide_for_check(post: Post, *, reason: str) -> None:
-    """An edit its author confirmed past the confidential-data check: hidden until a moderator
-    reviews it (in the editor's transaction, the post locked; its flag is already made)."""
+def _hidden_by_the_forum(post: Post, *, reason: str, notify: Member | None = None) -> None:
+    """The forum hides a published post by itself (enough flags; an edit confirmed past the
+    confidential-data check): the audit row has no actor."""
     _set_state(post, Post.State.HIDDEN)
     _record(
         Kind.AUTO_HIDE,
@@ -115,7 +107,14 @@ def hide_for_check(post: Post, *, reason: str) -> None:
         reason=reason,
         before={"state": Post.State.PUBLISHED},
         after={"state": Post.State.HIDDEN},
+        notify=notify,
     )
+
+
+def hide_for_check(post: Post, *, reason: str) -> None:
+    """An edit its author confirmed past the confidential-data check: hidden until a moderator
+    reviews it (in the editor's transaction, the post locked; its flag is already made)."""
+    _hidden_by_the_forum(post, reason=reason)
     queue_moved(post, kinds.QUEUE_FLAGGED)
 
 
