@@ -129,10 +129,11 @@ class ConfidentialCheckMixin:
                     "check_action",
                     gettext("A title shows at once in every list: replace the marked parts."),
                 )
-            elif reason:
+            elif not reason:
+                self.add_error("check_reason", gettext("Say why this is safe to publish."))
+            else:
                 self.confirmed = Confirmed(tuple(found), reason)
                 return
-            self.add_error("check_reason", gettext("Say why this is safe to publish."))
         else:
             self.add_error(
                 None,

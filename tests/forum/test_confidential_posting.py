@@ -359,6 +359,7 @@ def test_a_changed_title_with_a_victims_name_can_only_be_replaced(signed_in, boa
         {**data, "check_action": "confirm", "check_reason": "Invented.", "check_seen": seen(first)},
     )
     assert "A title shows at once in every list" in refused.text
+    assert "Say why this is safe to publish." not in refused.text  # a reason was given
     thread.refresh_from_db()
     assert thread.title == "Questions on a case"
 
