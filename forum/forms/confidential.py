@@ -11,6 +11,8 @@ way: the refused form keeps the text, the files and the choices.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -35,6 +37,7 @@ class ConfidentialCheckMixin:
     None)."""
 
     fields: dict[str, forms.Field]
+    initial: MutableMapping[str, Any]
     data: Any
     is_bound: bool
     cleaned_data: dict[str, Any]
@@ -86,13 +89,20 @@ class ConfidentialCheckMixin:
         changed = False
         for name in CHECKED_FIELDS:
             text = self.data.get(name)
-            if name not in self.fields or not isinstance(text, str):
+            if name not in self.fields or not isinstance(text, str) or self._unchanged(name, text):
                 continue
             found = confidential.check(text, self.rules.categories, self.rules.patterns)
             if found:
                 self.data[name] = confidential.redact(text, found, mark)
                 changed = True
         return changed
+
+    def _unchanged(self, name: str, text: str) -> bool:
+        """Is this the text the form was opened with (an edit that leaves the body, a title
+        change that leaves the title)? It was checked when it was written: not again. Spaces
+        and line breaks do not count (browsers send CRLF)."""
+        before = self.initial.get(name)
+        return isinstance(before, str) and text.split() == before.split()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()  # type: ignore[misc]
@@ -106,7 +116,7 @@ class ConfidentialCheckMixin:
         found: list[confidential.Finding] = []
         for name in CHECKED_FIELDS:
             text = self.cleaned_data.get(name)
-            if name in self.fields and isinstance(text, str):
+            if name in self.fields and isinstance(text, str) and not self._unchanged(name, text):
                 marked = confidential.check(text, self.rules.categories, self.rules.patterns)
                 if marked:
                     self.findings[name] = marked
@@ -146,9 +156,10 @@ class ConfidentialCheckMixin:
             self.data = self.data.copy()
             self.data["check_seen"] = seen  # the fingerprint of what is shown now
 
-    @property
+    @cached_property
     def marked(self) -> list[dict[str, Any]]:
-        """For the template: each checked field's text with its findings highlighted."""
+        """For the template: each checked field's text with its findings highlighted (drawn
+        once, after validation; the template asks more than once)."""
         shown = []
         for name, found in self.findings.items():
             text = self.cleaned_data.get(name, "")

@@ -41,15 +41,24 @@ class BodyField(forms.CharField):
         return _no_control_characters(super().clean(value))
 
 
+_REASON_HELP = _("The member concerned is told this reason; it is kept in the log.")
+
+
 class ReasonField(forms.CharField):
-    def __init__(self, *, required: bool = True, **kwargs):
+    def __init__(
+        self,
+        *,
+        required: bool = True,
+        help_text: Any = None,
+        **kwargs,
+    ):
         super().__init__(
             label=_("Reason"),
             required=required,
             max_length=limits.REASON_MAX_LENGTH,
             strip=True,
             widget=forms.Textarea(attrs={"rows": 3}),
-            help_text=_("The member concerned is told this reason; it is kept in the log."),
+            help_text=help_text or _REASON_HELP,
             validators=[_refuse_control_characters],
             **kwargs,
         )

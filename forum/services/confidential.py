@@ -13,7 +13,8 @@ an e-mail address or a plate, confirmed, is published: offices share theirs on p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -30,13 +31,26 @@ if TYPE_CHECKING:
     from forum.models import Board
 
 
-@dataclass(frozen=True)
 class Rules:
-    """What to look for, where a text is written."""
+    """What to look for where a text is written, read the first time the check asks: a form
+    that is only drawn (a GET, a page with a reply box) costs no query."""
 
-    categories: frozenset[str] = frozenset(CATEGORIES)
-    patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
-    reviewed: bool = True  # a board's moderators review what is confirmed (not consultations)
+    def __init__(self, board: Board | None = None, *, reviewed: bool = True) -> None:
+        self.board = board
+        self.reviewed = reviewed  # a board's moderators review what is confirmed
+
+    @cached_property
+    def categories(self) -> frozenset[str]:
+        if self.board is None:
+            return frozenset(CATEGORIES)
+        chosen = (
+            BoardCheck.objects.filter(board=self.board).values_list("categories", flat=True).first()
+        )
+        return frozenset(CATEGORIES) if chosen is None else frozenset(chosen) & set(CATEGORIES)
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return patterns() if "case_number" in self.categories else ()
 
 
 @dataclass(frozen=True)
@@ -67,17 +81,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def rules_for(board: Board | None) -> Rules:
-    """What a post on ``board`` is checked for (None: a private consultation, everything)."""
-    categories = frozenset(CATEGORIES)
-    if board is None:
-        return Rules(categories, patterns(), reviewed=False)
-    setting = BoardCheck.objects.filter(board=board).values_list("categories", flat=True)
-    chosen = setting.first()
-    if chosen is not None:
-        categories = frozenset(chosen) & frozenset(CATEGORIES)
-    if "case_number" not in categories:
-        return Rules(categories)
-    return Rules(categories, patterns())
+    """What a post on ``board`` is checked for (None: a private consultation: everything, and
+    nothing confirmed waits for a moderator, who does not read consultations)."""
+    return Rules(board, reviewed=board is not None)
 
 
 def checked_on(board: Board) -> frozenset[str]:

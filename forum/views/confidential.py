@@ -12,9 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forum import limits
 from forum.confidential import CATEGORIES, HIGH_RISK
-from forum.forms.fields import _refuse_control_characters
+from forum.forms.fields import ReasonField
 from forum.permissions import check_moderate_board
 from forum.services.confidential import checked_on, set_board_checks
 from forum.views.boards import get_board
@@ -31,13 +30,7 @@ class BoardCheckForm(forms.Form):
             "Unticked kinds are not looked for in this board's new posts and edits."
         ),
     )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=limits.REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=gettext_lazy("Kept in the moderation log."),
-        validators=[_refuse_control_characters],
-    )
+    reason = ReasonField(help_text=gettext_lazy("Kept in the moderation log."))
 
 
 @login_required

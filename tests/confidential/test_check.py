@@ -176,3 +176,21 @@ def test_any_text_gives_ordered_spans_of_itself(text):
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start : finding.end] == finding.text
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_the_check_sends_nothing_off_the_machine(monkeypatch):
+    # Every way out of the process refused while it reads a text of every kind.
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the check opened a connection")
+
+    for name in ("socket", "create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)
+    text = (
+        "The victim, Maria Lopez, born on 12/03/2010, lives at 12 Baker Street; passport no. "
+        "A1234567; call +44 20 7946 0958 or maria.lopez@mail.es; plate AB-123-CD; case no. "
+        "2023-CR-00123."
+    )
+
+    assert {finding.category for finding in check(text)} == set(CATEGORIES)

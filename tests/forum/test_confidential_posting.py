@@ -380,3 +380,15 @@ def test_an_edit_sent_with_the_browsers_line_breaks_is_not_checked_again(signed_
     )
 
     assert response.status_code == 302
+
+
+def test_a_form_only_drawn_asks_nothing_of_the_check(signed_in, boards):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_in.get(new_thread_url(boards["public"]))
+
+    assert page.status_code == 200
+    asked = [q["sql"] for q in queries if "boardcheck" in q["sql"] or "casenumber" in q["sql"]]
+    assert asked == []
