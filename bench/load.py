@@ -79,6 +79,7 @@ async def main() -> None:
             read = await asyncio.to_thread(readers.results)
             result = await settle(site, posters, sockets)
             elapsed = time.perf_counter() - started
+            served = shape.server_times() if shape is not None else {}
         finally:
             await sockets.stop()
     finally:
@@ -119,6 +120,10 @@ async def main() -> None:
         f"{result['resent_on_resume']} re-sent on resume, "
         f"{result['socket_reconnects']} reconnects, {result['resyncs']} resyncs"
     )
+    for kind, (count, p50, p99) in served.items():
+        print(
+            f"  gunicorn's own time, {kind}: {count} requests, p50 {p50:.0f} ms, p99 {p99:.0f} ms"
+        )
     print(f"  exceptions in the servers' logs: {dict(loadkit.SERVER_ERRORS) or 'none'}")
     print(f"  run with settling: {elapsed:.0f} s")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -59,6 +60,16 @@ def embedded_site(*, posters: int, threads: int) -> loadkit.Site:
         flush=True,
     )
     return site
+
+
+REQUEST_LINE = re.compile(r"method=(\w+) path=(\S+) status=\d+ duration_ms=([\d.]+)")
+KINDS = [
+    ("reply", re.compile(r"/t/\d+/reply/$")),
+    ("thread page", re.compile(r"/t/\d+/$")),
+    ("board page", re.compile(r"/b/[^/]+/[^/]+/$")),
+    ("search", re.compile(r"/search/$")),
+    ("forum index", re.compile(r"/forum/$")),
+]
 
 
 class Shape:
@@ -129,6 +140,19 @@ class Shape:
                 raise RuntimeError(f"gunicorn's workers did not boot:\n{self.web.output()[-3000:]}")
             time.sleep(0.1)
         return self
+
+    def server_times(self) -> dict[str, tuple[int, float, float]]:
+        """gunicorn's own time per kind of request (the request log's duration_ms, from the
+        view's first middleware to its answer: no wait in nginx or for a free worker), as
+        {kind: (requests, p50 ms, p99 ms)}."""
+        times: dict[str, list[float]] = {}
+        for method, path, took in REQUEST_LINE.findall(self.web.output()):
+            kind = next((name for name, shape in KINDS if shape.search(path)), "other")
+            times.setdefault(f"{method} {kind}", []).append(float(took))
+        return {
+            kind: (len(ms), loadkit.percentile(ms, 0.5), loadkit.percentile(ms, 0.99))
+            for kind, ms in sorted(times.items())
+        }
 
     def stop(self) -> None:
         """Stop every process, counting the exceptions their logs show (loadkit.SERVER_ERRORS),
