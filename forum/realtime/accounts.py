@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_out
@@ -22,7 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from forum.models import Moderator, Profile
-from forum.realtime import streams
+from forum.realtime import sender, streams
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -30,7 +28,7 @@ User = get_user_model()
 
 def _send(group: str, kind: str) -> None:
     try:
-        async_to_sync(get_channel_layer().group_send)(group, {"type": kind, "group": group})
+        sender.group_send(group, {"type": kind, "group": group})
     except Exception:  # the change stands; a socket re-checks at its next subscribe anyway
         logger.exception("could not tell %s of an account change", group)
 

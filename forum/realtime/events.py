@@ -8,13 +8,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 
 from forum.models import Event, Post, Thread
 from forum.models.members import public_name, public_username
-from forum.realtime import kinds, streams
+from forum.realtime import kinds, sender, streams
 from forum.realtime.streams import Stream
 from forum.templatetags.forum_dates import machine_time
 
@@ -52,7 +50,7 @@ def stored_only() -> Iterator[None]:
 
 def _broadcast(group: str, message: dict) -> None:
     try:
-        async_to_sync(get_channel_layer().group_send)(group, message)
+        sender.group_send(group, message)
     except Exception:
         logger.exception("broadcast to %s failed; clients will catch up from the table", group)
 
