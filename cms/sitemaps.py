@@ -66,7 +66,7 @@ class ThreadSitemap(Sitemap):
     def items(self):
         return (
             listed_threads(Thread.objects.filter(board__visibility=Board.Visibility.PUBLIC))
-            .only("pk", "changed_at")
+            .only("pk", "changed_at", "last_post_at")
             .order_by("pk")
         )
 
@@ -74,7 +74,8 @@ class ThreadSitemap(Sitemap):
         return reverse("forum:thread", args=[thread.pk])
 
     def lastmod(self, thread):
-        return thread.changed_at
+        # A reply added at the end moves only last_post_at (forum/services/posting.py).
+        return max(thread.changed_at, thread.last_post_at)
 
 
 SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {

@@ -155,6 +155,15 @@ def _draw_page(
     return DrawnPage(head, drawn, tail, f"<!--{viewer}-->", csrf, token, shown_title)
 
 
+def page_version(thread: Thread, page: int) -> str:
+    """What a reply added at the end, which moves no thread stamp (forum/services/posting.py),
+    changes of page ``page``: the number of pages, which every page shows, and the posts of the
+    last page (a held reply too: its position is taken). With the thread's stamp, the key of a
+    page as drawn; a page before the last stays drawn while replies come in."""
+    pages = page_of_position(thread.post_count)
+    return f"{pages}.{thread.post_count}" if page >= pages else str(pages)
+
+
 def first_position(page: int) -> int:
     return (page - 1) * limits.POSTS_PER_PAGE + 1
 
@@ -222,6 +231,7 @@ def thread_content(
             str(thread.pk),
             stamp_key(thread.changed_at),
             str(page),
+            page_version(thread, page),
             reader_key(user, language, shared.key),
         ]
     )

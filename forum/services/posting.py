@@ -92,6 +92,7 @@ def _add_post(
     author: Member,
     position: int,
     body: str,
+    body_html: str,
     language: str,
     now: datetime,
     submission_token: uuid.UUID | None,
@@ -109,7 +110,7 @@ def _add_post(
         author=author,
         position=position,
         body_source=body,
-        body_html=markup.render(body),
+        body_html=body_html,
         language=language,
         created_at=now,
         submission_token=submission_token,
@@ -150,16 +151,16 @@ def start_thread(
     """Create a thread and its first post; the author watches it. Returns the first post.
     ``confirmed``: the author sent what the confidential-data check marked (may hold it)."""
 
+    # Rendered and read before the transaction: nothing waits on this post's locks meanwhile.
+    html, lang = markup.render(body), _language(body, language, fallback_language)
+
     def write() -> Post:
         check_start_thread(author, board)  # suspended while writing: refused here too
         now = timezone.now()
         opening = Post.objects.filter(position=1, thread__board=board, thread__title=title)
         if repeated := _repeated(opening, author, body, now):
             return repeated
-        lang = _language(body, language, fallback_language)
         held = needs_review(author, board) or holds(confirmed)
-        if not held:
-            stamp(boards=[board], at=now)
         thread = Thread.objects.create(
             board=board,
             title=title,
@@ -177,6 +178,7 @@ def start_thread(
             author=author,
             position=1,
             body=body,
+            body_html=html,
             language=lang,
             now=now,
             submission_token=submission_token,
@@ -189,6 +191,9 @@ def start_thread(
         if not held:
             thread_event(thread, kinds.THREAD_CREATED)
         drop_draft(user=author, board=board)  # sent: no device offers it again
+        if not held:
+            # Last: every post to the board waits for the board's row until this commits.
+            stamp(boards=[board], at=now)
         return post
 
     return _once(author, submission_token, write)
@@ -206,6 +211,8 @@ def post_reply(
     confirmed: Confirmed | None = None,
 ) -> Post:
     """Add a reply at the end of the thread; the author watches the thread."""
+    # Rendered and read before the transaction: nothing waits on the thread's lock meanwhile.
+    html, lang = markup.render(body), _language(body, language, fallback_language)
 
     def write() -> Post:
         # The row lock serializes replies, so positions are handed out one by one.
@@ -220,25 +227,24 @@ def post_reply(
             return repeated
         held = needs_review(author, locked.board) or holds(confirmed)
         # The row is locked, so the new counters are known without reading them back.
+        # A reply added at the end moves no thread stamp: it changes the thread's pages only
+        # through its post count (the number of pages, the last page's posts), which their
+        # cache keys hold (forum/fragments.py page_version), so the pages before the last stay
+        # drawn while a busy thread grows. Held ones too: their author and the board's
+        # moderators see them on the last page, drawn again for the new count.
         locked.post_count += 1
-        # The thread's stamp moves even for a held reply: its author and the board's moderators
-        # see it on the thread page, drawn once per class of reader (forum/fragments.py).
-        locked.changed_at = stamp(at=now)
         if not held:  # a held reply counts once approved
             locked.reply_count += 1
             locked.last_post_at = now
             locked.last_poster = author
-        locked.save(
-            update_fields=["post_count", "reply_count", "last_post_at", "changed_at", "last_poster"]
-        )
-        if not held:
-            stamp(boards=[locked.board_id], at=now)
+        locked.save(update_fields=["post_count", "reply_count", "last_post_at", "last_poster"])
         post = _add_post(
             thread=locked,
             author=author,
             position=locked.post_count,
             body=body,
-            language=_language(body, language, fallback_language),
+            body_html=html,
+            language=lang,
             now=now,
             submission_token=submission_token,
             new_thread=False,
@@ -250,6 +256,10 @@ def post_reply(
             post_event(post, kinds.POST_CREATED)
             thread_event(locked, kinds.THREAD_UPDATED)
         drop_draft(user=author, thread=locked)
+        if not held:
+            # Last: every reply on the board waits for the board's row until this commits, and
+            # the replies of all its threads came one at a time while it was taken first.
+            stamp(boards=[locked.board_id], at=now)
         return post
 
     return _once(author, submission_token, write)

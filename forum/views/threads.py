@@ -98,9 +98,15 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return render(request, "forum/thread.html", context)
 
+    version = fragments.page_version(thread, number)  # a reply added moves no thread stamp
     if not user.is_authenticated:
-        stamp = thread.changed_at
-        return visitor_page(request, "thread", thread.pk, stamp, number, render=render_page)
+        # Last-Modified: the last page changes with each reply too (the pages before it only
+        # when a page is added, which their ETag holds).
+        last = number >= page_of_position(thread.post_count)
+        changed = max(thread.changed_at, thread.last_post_at) if last else thread.changed_at
+        return visitor_page(
+            request, "thread", thread.pk, changed, number, version, render=render_page
+        )
     # What the page shows of the member: how far they had read (the page marks the rest), and
     # whether they watch; with the thread's stamp, a reload of an unchanged page is a 304.
     last_read, level = reader_marks(user, thread)
@@ -111,6 +117,8 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         thread.pk,
         stamp_key(thread.changed_at),
         number,
+        version,
+        thread.post_count,  # the toolbar's unread mark
         standing,
         last_read,
         level,

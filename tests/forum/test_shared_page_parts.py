@@ -15,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.models import Moderator, Post, PostTranslation
+from forum import limits
+from forum.models import Moderator, Post, PostTranslation, Thread
 from forum.services.moderation import hide_post, reject_post
 from forum.services.posting import post_reply
 from tests.factories import pending_member, thread_with_posts, verified_member
@@ -99,6 +100,69 @@ def test_a_held_reply_shows_to_its_author_and_moderators_on_pages_drawn_before_i
         page = page_of(user, thread)
         assert f'class="post hidden-post" {article}' in page
     assert "zqlateword" not in page_of(other_member, thread)
+
+
+def test_a_reply_at_the_end_leaves_the_pages_before_it_drawn_and_reaches_the_last(
+    boards, member, other_member
+):
+    """A reply added at the end moves no thread stamp: a long thread's first page stays drawn
+    while it grows (no post is read again to draw it, a visitor's copy is still good), and its
+    last page shows the reply to members and visitors at once."""
+    thread = thread_with_posts(
+        board=boards["public"],
+        author=member,
+        replies=limits.POSTS_PER_PAGE + 1,
+        repliers=[other_member],
+    )  # 22 posts: two pages
+    reader = verified_member("reader")  # no post of theirs anywhere: every post is shared
+    visitor = Client()
+    # Written an hour ago: HTTP dates are to the second, and this test takes less.
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Thread.objects.filter(pk=thread.pk).update(changed_at=hour_ago, last_post_at=hour_ago)
+    thread.refresh_from_db()
+    page_of(reader, thread)
+    kept = visitor.get(f"/en/t/{thread.pk}/")
+    last_before = visitor.get(f"/en/t/{thread.pk}/?page=2")
+
+    post_reply(author=other_member, thread=thread, body="A late zqappend reply.")
+
+    with CaptureQueriesContext(connection) as drawn:
+        first = page_of(reader, thread)
+    assert not any('FROM "forum_post"' in query["sql"] for query in drawn.captured_queries)
+    assert "zqappend" not in first
+    assert "Page 1 of 2" in first
+    assert "zqappend" in page_of(reader, thread, page=2)
+    unchanged = {"if-none-match": kept["ETag"]}
+    assert visitor.get(f"/en/t/{thread.pk}/", headers=unchanged).status_code == 304
+    for headers in (
+        {"if-none-match": last_before["ETag"]},
+        {"if-modified-since": last_before["Last-Modified"]},
+    ):
+        last = visitor.get(f"/en/t/{thread.pk}/?page=2", headers=headers)
+        assert last.status_code == 200
+        assert "zqappend" in last.content.decode()
+
+
+def test_a_reply_that_opens_a_new_page_gives_every_page_its_link(boards, member, other_member):
+    thread = thread_with_posts(
+        board=boards["public"],
+        author=member,
+        replies=limits.POSTS_PER_PAGE - 1,
+        repliers=[other_member],
+    )  # one full page
+    reader = verified_member("reader")
+    visitor = Client()
+    assert "Page 1 of" not in page_of(reader, thread)
+    etag = visitor.get(f"/en/t/{thread.pk}/")["ETag"]
+
+    post_reply(author=other_member, thread=thread, body="The first zqpagetwo reply.")
+
+    for page in (page_of(reader, thread), visitor.get(f"/en/t/{thread.pk}/").content.decode()):
+        assert "Page 1 of 2" in page
+        assert 'href="?page=2"' in page
+        assert "zqpagetwo" not in page
+    assert visitor.get(f"/en/t/{thread.pk}/", headers={"if-none-match": etag}).status_code == 200
+    assert "zqpagetwo" in page_of(reader, thread, page=2)
 
 
 def test_a_suspended_member_is_offered_no_reply_links_after_a_member_who_may_reply(thread, member):
