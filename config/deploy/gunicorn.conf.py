@@ -45,5 +45,11 @@ control_socket_disable = True
 
 def post_worker_init(worker) -> None:
     """Say when a worker has loaded the site and takes requests ("Booting worker" is said at
-    the fork, seconds earlier): what a deploy, or a test, waits for."""
+    the fork, seconds earlier): what a deploy, or a test, waits for. Meanwhile, the models a
+    first search or post would otherwise wait for are loaded beside it (config/warmup.py)."""
+    import threading
+
+    from config import warmup
+
+    threading.Thread(target=warmup.warm, args=(worker.log,), name="warm-up", daemon=True).start()
     worker.log.info("Worker ready (pid: %s)", worker.pid)

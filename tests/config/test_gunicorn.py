@@ -94,6 +94,22 @@ def test_gunicorn_serves_the_forum_home_page(site):
         assert f"<h2>{escape(names['en'])}</h2>" in body
 
 
+def test_each_worker_loads_the_search_model_as_it_starts(site):
+    """The first search after a deploy does not wait for the sentence encoder to load
+    (config/warmup.py): each worker loads it beside its first requests, and says so."""
+    deadline = time.monotonic() + 60
+    while site.output().count("Warmed up in") < site.workers and time.monotonic() < deadline:
+        time.sleep(0.1)
+    warmed = {
+        line.rsplit("pid: ", 1)[1] for line in site.output().splitlines() if "Warmed up" in line
+    }
+    assert warmed == {str(pid) + ")" for pid in children(site.process.pid)}
+    assert "Warming up failed" not in site.output()
+    status, body = get(f"{site.url}/en/search/?q=diversion")
+    assert status == 200
+    assert 'name="q"' in body
+
+
 def test_gunicorn_serves_static_files(site):
     status, body = get(f"{site.url}/static/forum/site.css")
 
