@@ -20,6 +20,8 @@ import functools
 import logging
 import threading
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.utils.functional import cached_property
 from redis.exceptions import RedisError
@@ -30,7 +32,7 @@ _clients: dict[tuple, RedisCacheClient] = {}
 _lock = threading.Lock()
 
 
-class SharedPoolRedisCache(RedisCache):
+class _PooledRedisCache(RedisCache):
     @cached_property
     def _cache(self) -> RedisCacheClient:
         # RedisCache keeps these three on the instance; Django's stubs do not declare them.
@@ -55,7 +57,7 @@ def _tolerant(name: str, fallback) -> None:
             logger.warning("cache %s skipped: Redis does not answer (%s)", name, error)
             return fallback(args, kwargs)
 
-    setattr(SharedPoolRedisCache, name, tolerant)
+    setattr(_PooledRedisCache, name, tolerant)
 
 
 def _default(args, kwargs):  # get(key, default=None, version=None)
@@ -74,3 +76,103 @@ for _name, _fallback in {
     "delete_many": lambda args, kwargs: None,
 }.items():
     _tolerant(_name, _fallback)
+
+
+# --- Shared parts kept in each process too ---------------------------------------------------
+
+# Keys whose value never changes while they live: each holds the change stamp or version its
+# value was drawn at (forum/fragments.py, forum/caching.py, forum/activity.py, forum/selectors.py,
+# the roles version of a moderation scope, {% cache %} fragments keyed on the listing version),
+# or the answers it was drawn for. Anything else (sessions, the versions themselves, rate
+# limits, a member's muted list, presence, the review queue) is read from Redis every time.
+KEPT_IN_PROCESS = (
+    "forum:thread-page:",
+    "forum:threads:",
+    "forum:toolbar:",
+    "forum:account-links:",
+    "forum:scope:",
+    "forum:board:",
+    "forum:board-slugs:",
+    "forum:board-languages:",
+    "forum:thread:",
+    "forum:activity:",
+    "forum:member-areas:",
+    "cms:menu:",
+    "template.cache.",
+)
+IN_PROCESS_SECONDS = 60  # at most: a part drawn with a translation on its way is kept a minute
+IN_PROCESS_ENTRIES = 1000  # a worker's share of the parts members read at once
+
+_in_process = LocMemCache(
+    "forum-kept-in-process",
+    {"TIMEOUT": IN_PROCESS_SECONDS, "OPTIONS": {"MAX_ENTRIES": IN_PROCESS_ENTRIES}},
+)
+_MISSING = object()
+
+
+class SharedPoolRedisCache(_PooledRedisCache):
+    """Redis for every process, and for the parts of pages drawn once (``KEPT_IN_PROCESS``) a
+    minute's copy in each process as well: a member's thread page asked Redis fifteen times,
+    and under load each round trip waits for Redis and then for the CPU again. As a part's key
+    names what it was drawn from, a copy can only be as old as the key; nothing is ever
+    invalidated in place (a deleted key of these is deleted here too, for this process)."""
+
+    def _kept(self, key: str, version: int | None) -> str | None:
+        return self.make_and_validate_key(key, version) if key.startswith(KEPT_IN_PROCESS) else None
+
+    @staticmethod
+    def _seconds(timeout) -> float:
+        if timeout is DEFAULT_TIMEOUT or timeout is None:
+            return IN_PROCESS_SECONDS
+        return min(timeout, IN_PROCESS_SECONDS)
+
+    def get(self, key, default=None, version=None):
+        kept = self._kept(key, version)
+        if kept is None:
+            return super().get(key, default, version)
+        value = _in_process.get(kept, _MISSING)
+        if value is _MISSING:
+            value = super().get(key, _MISSING, version)
+            if value is _MISSING:
+                return default
+            _in_process.set(kept, value, IN_PROCESS_SECONDS)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        kept = self._kept(key, version)
+        if kept is not None and timeout != 0:
+            _in_process.set(kept, value, self._seconds(timeout))
+        return super().set(key, value, timeout, version)
+
+    def get_many(self, keys, version=None):
+        found, wanted = {}, []
+        for key in keys:
+            kept = self._kept(key, version)
+            value = _MISSING if kept is None else _in_process.get(kept, _MISSING)
+            if value is _MISSING:
+                wanted.append(key)
+            else:
+                found[key] = value
+        if wanted:
+            fetched = super().get_many(wanted, version)
+            for key, value in fetched.items():
+                if (kept := self._kept(key, version)) is not None:
+                    _in_process.set(kept, value, IN_PROCESS_SECONDS)
+            found.update(fetched)
+        return found
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        if timeout != 0:
+            for key, value in data.items():
+                if (kept := self._kept(key, version)) is not None:
+                    _in_process.set(kept, value, self._seconds(timeout))
+        return super().set_many(data, timeout, version)
+
+    def clear(self):
+        _in_process.clear()
+        return super().clear()
+
+    def delete(self, key, version=None):
+        if (kept := self._kept(key, version)) is not None:
+            _in_process.delete(kept)
+        return super().delete(key, version)

@@ -227,11 +227,8 @@ def post_reply(
             return repeated
         held = needs_review(author, locked.board) or holds(confirmed)
         # The row is locked, so the new counters are known without reading them back.
-        # A reply added at the end moves no thread stamp: it changes the thread's pages only
-        # through its post count (the number of pages, the last page's posts), which their
-        # cache keys hold (forum/fragments.py page_version), so the pages before the last stay
-        # drawn while a busy thread grows. Held ones too: their author and the board's
-        # moderators see them on the last page, drawn again for the new count.
+        # A reply added at the end moves no thread stamp, held or not: its pages' keys hold the
+        # post count (forum/fragments.py page_version), and the pages before the last stay drawn.
         locked.post_count += 1
         if not held:  # a held reply counts once approved
             locked.reply_count += 1
@@ -257,8 +254,7 @@ def post_reply(
             thread_event(locked, kinds.THREAD_UPDATED)
         drop_draft(user=author, thread=locked)
         if not held:
-            # Last: every reply on the board waits for the board's row until this commits, and
-            # the replies of all its threads came one at a time while it was taken first.
+            # Last: every reply on the board waits for the board's row until this commits.
             stamp(boards=[locked.board_id], at=now)
         return post
 

@@ -1,9 +1,11 @@
 import os
+import pickle
 import subprocess
 import sys
 import uuid
 
 import pytest
+import redis
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 from channels_redis.core import RedisChannelLayer
 from django.conf import settings
@@ -61,3 +63,51 @@ def test_redis_cache_objects_of_one_process_share_one_connection_pool():
 
     assert first._cache is second._cache
     assert first._cache is not other_server._cache
+
+
+def layered(prefix: str) -> tuple[SharedPoolRedisCache, redis.Redis]:
+    """This process's cache on the machine's Redis, and a plain client to change Redis behind
+    its back (as another process would)."""
+    cache = SharedPoolRedisCache("redis://127.0.0.1:6379/0", {"KEY_PREFIX": prefix})
+    return cache, redis.Redis.from_url("redis://127.0.0.1:6379/0")
+
+
+def test_a_part_drawn_once_is_read_from_the_process_after_the_first_read():
+    """Keys that name what their value was drawn from (a stamp, a version) are kept in the
+    process a minute: read again, they cost no round trip to Redis."""
+    run = uuid.uuid4().hex
+    cache, server = layered(run)
+    key = f"forum:thread-page:1:{run}:1"
+    cache.set(key, "the page as drawn", 3600)
+    server.delete(cache.make_key(key))  # gone from Redis: only the process's copy is left
+
+    assert cache.get(key) == "the page as drawn"
+    assert cache.get_many([key, "forum:thread-page:missing"]) == {key: "the page as drawn"}
+
+    cache.delete(key)
+    assert cache.get(key) is None
+
+
+def test_what_changes_in_place_is_read_from_redis_every_time():
+    """Versions, sessions, a member's muted list: another process's change shows at once."""
+    run = uuid.uuid4().hex
+    cache, server = layered(run)
+    for key in ("forum:listing-version", "forum:muted-members:1", "forum:activity-version"):
+        cache.set(key, "before", 3600)
+        assert cache.get(key) == "before"
+        server.set(cache.make_key(key), pickle.dumps("after"))  # another process writes
+
+        assert cache.get(key) == "after"
+        assert cache.get_many([key]) == {key: "after"}
+
+
+def test_a_kept_part_read_from_redis_by_another_process_is_kept_too():
+    run = uuid.uuid4().hex
+    writer, server = layered(run)
+    reader, _ = layered(run)
+    key = f"forum:toolbar:1:en:{run}"
+    server.set(writer.make_key(key), pickle.dumps("links"))  # drawn by another process
+
+    assert reader.get(key) == "links"
+    server.delete(writer.make_key(key))
+    assert reader.get(key) == "links"
