@@ -9,6 +9,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -405,3 +406,29 @@ def test_a_site_moderators_header_counts_the_members_waiting_and_follows_the_cou
     pending_member("newcomer-two")
 
     assert f"{before + 1}<span" in page_of(moderator, thread)
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="Redis: the PostgreSQL + Redis pass")
+def test_a_members_warm_thread_page_reads_from_redis_only_what_changes_in_place(
+    thread, member, monkeypatch
+):
+    """The parts drawn once are kept in the process too (config/cache.py): a warm page asks
+    Redis for the session, the versions and the member's muted list, not for its parts."""
+    from django.core.cache.backends.redis import RedisCacheClient
+
+    asked: list[str] = []
+    for name in ("get", "get_many", "set", "set_many", "add"):
+        real = getattr(RedisCacheClient, name)
+
+        def counted(self, key, *args, _real=real, **kwargs):
+            asked.append(str(key))
+            return _real(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(RedisCacheClient, name, counted)
+    client = client_for(member)
+    for _ in range(3):  # drawn, then the toolbar's read mark settles
+        asked.clear()
+        assert client.get(f"/en/t/{thread.pk}/").status_code == 200
+
+    assert len(asked) <= 5, asked
+    assert not [key for key in asked if "thread-page" in key or "template.cache" in key]
