@@ -2,7 +2,9 @@
 
 Visitors' thread and board pages are cached, keyed on these stamps (forum/caching.py): a write
 that changes what such a page shows and does not move its stamp leaves visitors reading the
-old page for up to an hour. So every writer calls ``stamp`` with what it changed.
+old page for up to an hour. So every writer calls ``stamp`` with what it changed. One write
+does not move its thread's stamp: a reply added at the end (services/posting.py), which a
+thread's pages see through its post count (forum/fragments.py ``page_version``).
 """
 
 from __future__ import annotations
