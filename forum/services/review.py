@@ -44,7 +44,8 @@ def needs_review(author: Member, board: Board) -> bool:
     if not first_posts:
         return False
     published = Post.objects.filter(author=author, state=Post.State.PUBLISHED)
-    return published.count() < first_posts
+    # Counted no further than the setting: an active member's thousandth reply reads N rows.
+    return published[:first_posts].count() < first_posts
 
 
 def announce_held(post: Post) -> None:
