@@ -18,10 +18,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import User
+from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.utils.crypto import constant_time_compare
@@ -125,6 +127,26 @@ def count_failure(request: HttpRequest) -> int:
 
 def clear_pending(request: HttpRequest) -> None:
     request.session.pop(PENDING, None)
+
+
+def locked_out(request: HttpRequest, pending: PendingSignIn) -> bool:
+    """django-axes locked the account (wrong passwords, codes and passkeys count together):
+    the pending sign-in ends, whichever second step was on its way."""
+    if AxesProxyHandler.is_locked(request, {"username": pending.user.get_username()}):
+        clear_pending(request)
+        return True
+    return False
+
+
+def second_step_failed(request: HttpRequest, pending: PendingSignIn) -> bool:
+    """A wrong code or a refused passkey: django-axes counts it with the wrong passwords, and
+    this sign-in with its own; True when that was one too many and the sign-in has ended."""
+    credentials = {"username": pending.user.get_username()}
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    if count_failure(request) >= limits.TWO_FACTOR_FAILURES_PER_SIGN_IN:
+        clear_pending(request)
+        return True
+    return False
 
 
 def finish_sign_in(request: HttpRequest, pending: PendingSignIn, device) -> str:

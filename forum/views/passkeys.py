@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -102,29 +101,37 @@ def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 # --- Signing in -------------------------------------------------------------------------------
 
+ENDED = gettext_lazy("Too many failed attempts. Sign in again with your password.")
 
-@never_cache
-@require_POST
-def sign_in_options(request: HttpRequest) -> HttpResponse:
-    pending = signin.pending_sign_in(request)
-    if pending is None:
-        return _refused(_("Sign in with your password first."), 403)
+
+def _signing_in(view: Callable[[HttpRequest, signin.PendingSignIn], HttpResponse]):
+    """POST, in a session whose password step passed and is waiting for its second."""
+
+    @never_cache
+    @require_POST
+    @wraps(view)
+    def checked(request: HttpRequest) -> HttpResponse:
+        pending = signin.pending_sign_in(request)
+        if pending is None:
+            return _refused(_("Sign in with your password first."), 403)
+        return view(request, pending)
+
+    return checked
+
+
+@_signing_in
+def sign_in_options(request: HttpRequest, pending: signin.PendingSignIn) -> HttpResponse:
     try:
         return _json(passkeys.sign_in_options(request, pending.user))
     except passkeys.NotAllowed:
         return _refused(_("You have no passkey: use a code."))
 
 
-@never_cache
-@require_POST
-def sign_in(request: HttpRequest) -> HttpResponse:
+@_signing_in
+def sign_in(request: HttpRequest, pending: signin.PendingSignIn) -> HttpResponse:
     """The passkey's answer: signed in (JSON with where to go), or refused as a wrong code is."""
-    pending = signin.pending_sign_in(request)
-    if pending is None:
-        return _refused(_("Sign in with your password first."), 403)
-    if AxesProxyHandler.is_locked(request, {"username": pending.user.get_username()}):
-        signin.clear_pending(request)
-        return _refused(_("Too many failed attempts. Sign in again with your password."), 403)
+    if signin.locked_out(request, pending):
+        return _refused(str(ENDED), 403)
     try:
         throttle(request, CODE_ATTEMPTS)  # with the codes tried for this account
     except RateLimited as refusal:
@@ -132,11 +139,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     try:
         key = passkeys.verify_sign_in(request, pending.user, _body(request))
     except passkeys.Refused:
-        credentials = {"username": pending.user.get_username()}
-        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-        if signin.count_failure(request) >= limits.TWO_FACTOR_FAILURES_PER_SIGN_IN:
-            signin.clear_pending(request)
-            return _refused(_("Too many failed attempts. Sign in again with your password."), 403)
+        if signin.second_step_failed(request, pending):
+            return _refused(str(ENDED), 403)
         return _refused(_("That passkey did not sign you in. Try again, or use a code."))
     next_url = signin.finish_sign_in(request, pending, key)
     # As a code's sign-in does: to the member's preferred language, its cookie set.

@@ -9,11 +9,9 @@ import re
 import unicodedata
 
 import qrcode
-from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -251,9 +249,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
             request, _("Sign in with your password first: the code is asked right after it.")
         )
         return redirect("login")
-    credentials = {"username": pending.user.get_username()}
-    if AxesProxyHandler.is_locked(request, credentials):
-        signin.clear_pending(request)
+    if signin.locked_out(request, pending):
         return locked_out(request)
     form = CodeForm(request.POST or None, backup_codes=True)
     if request.method == "POST" and form.is_valid():
@@ -264,17 +260,12 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         if check.ok:
             next_url = signin.finish_sign_in(request, pending, check.device)
             return follow_preferred_language(request, pending.user, redirect(next_url))
-        if not check.wait_seconds:  # a slowed-down device did not look at the code
-            # django-axes counts it with the wrong passwords (and may answer with its pause).
-            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-            if signin.count_failure(request) >= limits.TWO_FACTOR_FAILURES_PER_SIGN_IN:
-                signin.clear_pending(request)
-                messages.error(
-                    request, _("Too many wrong codes. Sign in again with your password.")
-                )
-                if pending.next_url:
-                    return redirect_to_login(pending.next_url)
-                return redirect("login")
+        # A slowed-down device did not look at the code: not a failure.
+        if not check.wait_seconds and signin.second_step_failed(request, pending):
+            messages.error(request, _("Too many wrong codes. Sign in again with your password."))
+            if pending.next_url:
+                return redirect_to_login(pending.next_url)
+            return redirect("login")
         form.add_error("code", wrong_code(check))
     context = {"form": form, "has_passkeys": bool(passkeys_of(pending.user))}
     return render(request, "forum/two_factor/sign_in_code.html", context)
