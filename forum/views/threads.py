@@ -72,7 +72,8 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk, with_marks=True)
     if thread.merged_into_id:  # old links of a merged thread lead to where its posts went
         return redirect("forum:thread", pk=thread.merged_into_id, permanent=True)
-    number = min(int_param(request.GET.get("page")), page_of_position(thread.post_count))
+    pages = page_of_position(thread.post_count)
+    number = min(int_param(request.GET.get("page")), pages)
 
     user = request.user
 
@@ -102,7 +103,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not user.is_authenticated:
         # Last-Modified: the last page changes with each reply too (the pages before it only
         # when a page is added, which their ETag holds).
-        last = number >= page_of_position(thread.post_count)
+        last = number == pages
         changed = max(thread.changed_at, thread.last_post_at) if last else thread.changed_at
         return visitor_page(
             request, "thread", thread.pk, changed, number, version, render=render_page
