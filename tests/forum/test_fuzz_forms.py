@@ -631,12 +631,18 @@ def _two_factor_setup(world, draw):
     return Target("enrolling", url("forum:two_factor_setup"), form, overrides)
 
 
-@case("forum:two_factor_backup_codes")
-def _two_factor_backup_codes(world, draw):
+def _enrolled_post(world, draw, name: str) -> Target:
+    """A bare POST by a member with two-step sign-in on, from a session that gave its code or
+    not (the pages that ask for one)."""
     world.users["enrolled"], device, _backup = _enrolled("enrolled")
     verified = draw(st.booleans(), label="verified session")
     prime = (lambda client: _verified_session(client, device)) if verified else None
-    return Target("enrolled", url("forum:two_factor_backup_codes"), forms.Form(), prime=prime)
+    return Target("enrolled", url(name), forms.Form(), prime=prime)
+
+
+@case("forum:two_factor_backup_codes")
+def _two_factor_backup_codes(world, draw):
+    return _enrolled_post(world, draw, "forum:two_factor_backup_codes")
 
 
 @case("forum:two_factor_turn_off")
@@ -674,10 +680,7 @@ def _answer_form() -> forms.Form:
 
 @case("forum:passkey_options")
 def _passkey_options(world, draw):
-    world.users["enrolled"], device, _backup = _enrolled("enrolled")
-    verified = draw(st.booleans(), label="verified session")
-    prime = (lambda client: _verified_session(client, device)) if verified else None
-    return Target("enrolled", url("forum:passkey_options"), forms.Form(), prime=prime)
+    return _enrolled_post(world, draw, "forum:passkey_options")
 
 
 @case("forum:passkey_add")
