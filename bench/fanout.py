@@ -13,6 +13,16 @@ The clients live in ``--client-processes`` processes of their own (default: one 
 sockets, at most 20), so that parsing thousands of frames in one Python process does not
 measure the client. Bounded: subscriptions wait at most 240 s, delivery 30 s.
 
+What "received" means (``--arrival``): ``socket`` (the default): once subscribed, each client
+process takes its sockets from the websockets library and reads them in a plain epoll loop
+(a few microseconds a frame), and the arrival is the kernel's stamp on the segment that
+completed the reply's frame (SO_TIMESTAMPNS), so the clients' own Python work, on the same two
+cores as the servers, is not counted as the servers' delivery. ``parsed``: the websockets
+library reads and parses every frame and the arrival is when the client's task had the
+event, which includes the clients' own work (20 Python processes, each parsing 250 frames).
+A client that only read its sockets after the fan-out (tried first) saw about a tenth of the
+frames stamped when it read them, not when they came: the clients read as the frames come.
+
     make bench-fanout                                   # 1,000 sockets
     .venv/bin/python bench/fanout.py --sockets 5000     # 5,000 over the two processes
     .venv/bin/python bench/fanout.py --profile /tmp/p   # cProfile of each Daphne's fan-out
@@ -25,8 +35,11 @@ import asyncio
 import json
 import os
 import resource
+import select
 import signal
+import socket as sockets_
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -50,6 +63,8 @@ SOCKETS_PER_CLIENT_PROCESS = 250
 CLIENT_PROCESSES_MAX = 20
 SUBSCRIBING = 100  # sockets between handshake and "subscribed" at once, over all clients
 PROFILED: list[int] = []  # Daphne processes under bench/profiled.py
+TIMESPEC = struct.Struct("@ll")
+SO_TIMESTAMPNS = getattr(sockets_, "SO_TIMESTAMPNS", 35)  # Linux; Python 3.11 does not name it
 
 REPLY = """
 import sys, time, django
@@ -103,7 +118,11 @@ def rss_kib(pid: int) -> int:
 # --- One client process: its share of the sockets ---------------------------------------------
 
 
-async def one_client(url: str, origin: str, stream: str, gate, subscribed, arrivals) -> None:
+async def one_client(
+    url: str, origin: str, stream: str, gate, subscribed, arrivals, raw: list | None
+) -> None:
+    """One socket: subscribe, then either wait for the reply's event here (``raw`` is None:
+    ``--arrival parsed``) or hand the socket over to be read after the fan-out."""
     # Up to "subscribed" under the gate: Daphne refuses (403) a handshake its application has
     # not accepted within 5 s, which a storm of thousands on two busy cores runs into.
     await gate.acquire()
@@ -120,25 +139,122 @@ async def one_client(url: str, origin: str, stream: str, gate, subscribed, arriv
             if message["type"] == "subscribed":
                 subscribed.append(1)
                 gate.release()
+                if raw is not None:
+                    raw.append(socket)
+                    await asyncio.Event().wait()  # kept open until the process ends
             elif message["type"] == "event" and message["kind"] == "post.created":
                 arrivals.append(time.time())
                 return
 
 
-async def client_process(urls: list[str], count: int, stream: str, in_flight: int) -> None:
+def stamped(connection) -> sockets_.socket:
+    """The connection's socket, taken from asyncio: the kernel stamps each segment's arrival,
+    and nothing reads it until the fan-out is over."""
+    connection.transport.pause_reading()
+    fd = connection.transport.get_extra_info("socket").fileno()
+    own = sockets_.socket(fileno=os.dup(fd))
+    own.setsockopt(sockets_.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+    own.setblocking(False)
+    return own
+
+
+def frames(data: bytes):
+    """The complete server frames (unmasked) in ``data``: (end offset, opcode, payload)."""
+    at = 0
+    while len(data) - at >= 2:
+        opcode, length = data[at] & 0x0F, data[at + 1] & 0x7F
+        head = 2
+        if length == 126:
+            if len(data) - at < 4:
+                return
+            length, head = struct.unpack_from("!H", data, at + 2)[0], 4
+        elif length == 127:
+            if len(data) - at < 10:
+                return
+            length, head = struct.unpack_from("!Q", data, at + 2)[0], 10
+        if len(data) - at < head + length:
+            return
+        yield at + head + length, opcode, data[at + head : at + head + length]
+        at += head + length
+
+
+def read_arrivals(
+    raw: list[sockets_.socket], deadline: float
+) -> tuple[list[float], list[float], list[str]]:
+    """When the reply's frame reached each socket, by the kernel's stamp on the segment that
+    completed it, and when this process had read it; reads what came (a reader count may come
+    first) until each has it."""
+    arrivals, read, errors = [], [], []
+    buffers = {own.fileno(): (own, bytearray()) for own in raw}
+    poller = select.epoll()
+    for fd in buffers:
+        poller.register(fd, select.EPOLLIN)
+    space = sockets_.CMSG_SPACE(TIMESPEC.size)
+    while buffers and time.time() < deadline:
+        for fd, _mask in poller.poll(max(0.0, deadline - time.time())):
+            own, data = buffers[fd]
+            try:
+                chunk, ancillary, _flags, _address = own.recvmsg(65536, space)
+                read_at = time.time()
+            except BlockingIOError:
+                continue
+            except OSError as error:
+                errors.append(repr(error))
+                chunk, ancillary = b"", []
+            if not chunk:
+                poller.unregister(fd)
+                del buffers[fd]
+                errors.append(errors[-1] if errors else "closed before the reply came")
+                continue
+            stamp = None
+            for level, kind, value in ancillary:
+                if level == sockets_.SOL_SOCKET and kind == SO_TIMESTAMPNS:
+                    seconds, nanoseconds = TIMESPEC.unpack(value[: TIMESPEC.size])
+                    stamp = seconds + nanoseconds / 1e9
+            start = len(data)
+            data += chunk
+            for end, opcode, payload in frames(bytes(data)):
+                if end <= start or opcode != 1:
+                    continue
+                message = json.loads(payload)
+                if message.get("type") == "event" and message.get("kind") == "post.created":
+                    arrivals.append(stamp if stamp is not None else read_at)
+                    read.append(read_at)
+                    poller.unregister(fd)
+                    del buffers[fd]
+                    break
+    errors += ["no reply within the delivery bound"] * len(buffers)
+    return arrivals, read, errors
+
+
+async def client_process(
+    urls: list[str], count: int, stream: str, in_flight: int, arrival: str
+) -> None:
     """Open ``count`` sockets over ``urls``; say when subscribed; print arrivals at the end."""
     gate, subscribed, arrivals = asyncio.Semaphore(in_flight), [], []
+    raw: list | None = [] if arrival == "socket" else None
     tasks = []
     for n in range(count):
         url = urls[n % len(urls)]
         origin = url.replace("ws://", "http://").removesuffix("/ws/")
         tasks.append(
-            asyncio.create_task(one_client(url, origin, stream, gate, subscribed, arrivals))
+            asyncio.create_task(one_client(url, origin, stream, gate, subscribed, arrivals, raw))
         )
     started = time.monotonic()
     while len(subscribed) < count and time.monotonic() - started < SUBSCRIBE_SECONDS:
         await asyncio.sleep(0.1)
     print(json.dumps({"subscribed": len(subscribed)}), flush=True)
+    if raw is not None:
+        # Taken from asyncio only now: until then the library answered the servers' pings.
+        # Read from then on, before the parent posts: a frame is read as it comes.
+        await asyncio.to_thread(sys.stdin.readline)
+        raw = [stamped(connection) for connection in raw]
+        print(json.dumps({"taken": len(raw)}), flush=True)
+        arrivals, read, errors = read_arrivals(raw, time.time() + 2 * DELIVERY_SECONDS)
+        errors += [repr(t.exception())[:200] for t in tasks if t.done() and t.exception()]
+        errors += ["not handed over after subscribing"] * (len(subscribed) - len(raw))
+        print(json.dumps({"arrivals": arrivals, "read": read, "errors": errors}), flush=True)
+        os._exit(0)  # the sockets close with the process
     # The parent posts the reply once every process has said so, then says "posted".
     await asyncio.to_thread(sys.stdin.readline)
     done, pending = await asyncio.wait(tasks, timeout=DELIVERY_SECONDS)
@@ -155,7 +271,9 @@ def percentile(values: list[float], share: float) -> float:
     return values[max(0, int(len(values) * share + 0.5) - 1)]
 
 
-def fan_out(servers: list[DaphneServer], stream: str, env, sockets: int, processes: int) -> dict:
+def fan_out(
+    servers: list[DaphneServer], stream: str, env, sockets: int, processes: int, arrival: str
+) -> dict:
     before = {s.port: rss_kib(s.process.pid) for s in servers}
     urls = [f"{s.ws_url}/ws/" for s in servers]
     in_flight = str(max(5, SUBSCRIBING // processes))
@@ -163,9 +281,10 @@ def fan_out(servers: list[DaphneServer], stream: str, env, sockets: int, process
         sockets // processes + (1 if n < sockets % processes else 0) for n in range(processes)
     ]
     started = time.perf_counter()
+    client = [sys.executable, __file__, "--client", json.dumps(urls)]
     clients = [
         subprocess.Popen(
-            [sys.executable, __file__, "--client", json.dumps(urls), str(share), stream, in_flight],
+            [*client, str(share), stream, in_flight, arrival],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -180,16 +299,24 @@ def fan_out(servers: list[DaphneServer], stream: str, env, sockets: int, process
         )
         took = time.perf_counter() - started
         after = {s.port: rss_kib(s.process.pid) for s in servers}
+        if arrival == "socket":  # the clients take their sockets from asyncio, then say so
+            for c in clients:
+                c.stdin.write("take\n")
+                c.stdin.flush()
+            for c in clients:
+                c.stdout.readline()
         for pid in PROFILED:
             os.kill(pid, signal.SIGUSR1)
         committed = float(python(REPLY, stream.split(":")[1], env=env))
         for c in clients:
-            c.stdin.write("posted\n")
-            c.stdin.flush()
-        arrivals, errors = [], 0
+            if arrival == "parsed":
+                c.stdin.write("posted\n")
+                c.stdin.flush()
+        arrivals, read, errors = [], [], 0
         for c in clients:
             result = json.loads(c.stdout.readline() or '{"arrivals": [], "errors": []}')
             arrivals += result["arrivals"]
+            read += result.get("read", [])
             errors += len(result["errors"])
             for error in sorted(set(result["errors"]))[:3]:
                 print(f"client error: {error}")
@@ -202,9 +329,11 @@ def fan_out(servers: list[DaphneServer], stream: str, env, sockets: int, process
                 c.kill()
                 c.wait()
     latencies = sorted((t - committed) * 1000 for t in arrivals) or [float("nan")]
+    read_ms = sorted((t - committed) * 1000 for t in read)
     per_socket = [(after[s.port] - before[s.port]) / (sockets / len(servers)) for s in servers]
     result = {
         "sockets": sockets,
+        "arrival": arrival,
         "subscribed": subscribed,
         "subscribe_s": round(took, 1),
         "delivered": len(arrivals),
@@ -213,15 +342,17 @@ def fan_out(servers: list[DaphneServer], stream: str, env, sockets: int, process
         "p95_ms": round(percentile(latencies, 0.95)),
         "p99_ms": round(percentile(latencies, 0.99)),
         "max_ms": round(latencies[-1]),
+        "read_p99_ms": round(percentile(read_ms, 0.99)) if read_ms else None,
         "rss_before_mib": [round(before[s.port] / 1024, 1) for s in servers],
         "rss_after_mib": [round(after[s.port] / 1024, 1) for s in servers],
         "kib_per_socket": [round(k, 1) for k in per_socket],
     }
     print(
         f"{sockets} sockets: {subscribed} subscribed in {took:.1f} s; delivered "
-        f"{len(arrivals)} of {sockets}; commit to receipt p50 {result['p50_ms']} ms, "
-        f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
-        f"RSS {result['rss_before_mib']} -> {result['rss_after_mib']} MiB, "
+        f"{len(arrivals)} of {sockets}; commit to receipt ({arrival}) p50 {result['p50_ms']} ms, "
+        f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms"
+        + (f" (read by the client: p99 {result['read_p99_ms']} ms)" if read_ms else "")
+        + f"; RSS {result['rss_before_mib']} -> {result['rss_after_mib']} MiB, "
         f"{result['kib_per_socket']} KiB per socket",
         flush=True,
     )
@@ -281,6 +412,13 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=1)
     parser.add_argument("--profile", metavar="DIR", help="write each Daphne's cProfile here")
     parser.add_argument("--no-catch-up", action="store_true")
+    parser.add_argument(
+        "--arrival",
+        choices=["socket", "parsed"],
+        default="socket",
+        help="socket: the kernel's stamp as the frame reached the idle client (default); "
+        "parsed: when the client, on the same cores, had parsed it",
+    )
     args = parser.parse_args()
     processes = args.client_processes or min(
         CLIENT_PROCESSES_MAX, -(-args.sockets // SOCKETS_PER_CLIENT_PROCESS)
@@ -305,7 +443,8 @@ def main() -> None:
         try:
             asyncio.run(warm_up(servers, stream))
             results = [
-                fan_out(servers, stream, env, args.sockets, processes) for _ in range(args.passes)
+                fan_out(servers, stream, env, args.sockets, processes, args.arrival)
+                for _ in range(args.passes)
             ]
             if args.passes > 1:
                 median = sorted(results, key=lambda r: r["p99_ms"])[len(results) // 2]
@@ -323,7 +462,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--client"]:
-        urls, count, stream, in_flight = json.loads(sys.argv[2]), *sys.argv[3:6]
-        asyncio.run(client_process(urls, int(count), stream, int(in_flight)))
+        urls, count, stream, in_flight, arrival = json.loads(sys.argv[2]), *sys.argv[3:7]
+        asyncio.run(client_process(urls, int(count), stream, int(in_flight), arrival))
     else:
         main()
