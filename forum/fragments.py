@@ -11,17 +11,14 @@ written none of the posts; the reader's own posts (their edit and delete links, 
 hidden posts) are drawn apart, kept per reader under the same stamp, and put in by position.
 Every change of any post, held ones included, moves the stamp.
 
-A board page's threads are drawn the same way; the only mark of one reader on them, "unread",
-is put in each row by ``unread_marks``.
+A board page's threads are drawn the same way (forum/board_fragments.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
@@ -29,9 +26,8 @@ from django.http import HttpRequest
 from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 from forum import limits
 from forum.caching import PAGE_TIMEOUT, drawn_with_csrf, request_csrf_token, stamp_key
@@ -40,7 +36,7 @@ from forum.machine_translation.service import languages_read, readings, shown_ti
 from forum.models import Post, Thread
 from forum.permissions import Standing, can_retitle, is_member, posts_seen_alike, visible_posts
 from forum.permissions.roles import User
-from forum.selectors import board_page, page_of_position
+from forum.selectors import page_of_position
 
 # A page showing a post whose translation is on its way: the translation moves the thread's
 # stamp when it is stored; this only bounds how long a lost request to the worker is trusted.
@@ -125,13 +121,48 @@ def _marker() -> str:
     return uuid.uuid4().hex  # unguessable: no text of a post or a name can hold it
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What a page shows around its posts (DrawnPage's), the same for every page count's
+    version of the page: a reply added at the end of the thread leaves it as it is."""
+
+    head: str
+    tail: str
+    markers: tuple[str, str, str]  # viewer, CSRF, submission token
+    shown_title: str
+
+
 def _draw_page(
-    user: User, thread: Thread, *, page: int, on_page, standing: Standing, language: str
+    user: User, thread: Thread, *, page: int, on_page, standing: Standing, language: str, key: str
 ) -> DrawnPage:
+    """The page as this class of reader sees it. Under one thread stamp (``key``), a post is
+    drawn once and the page's frame once per number of pages: a page drawn again because a
+    reply came at its end draws that reply alone."""
     alike = list(
         posts_seen_alike(standing, on_page).select_related("author__profile").order_by("position")
     )
-    drawn = _draw(alike, user=user, thread=thread, standing=standing, language=language)
+    keys = {post.pk: f"{key}:post:{post.pk}" for post in alike}
+    kept = cache.get_many(list(keys.values()))
+    missing = [post for post in alike if keys[post.pk] not in kept]
+    fresh = _draw(missing, user=user, thread=thread, standing=standing, language=language)
+    # A post still waiting for its translation is drawn again (the page is kept briefly).
+    cache.set_many({keys[d.post_id]: d for d in fresh if not d.pending}, PAGE_TIMEOUT)
+    by_id = {d.post_id: d for d in fresh}
+    drawn = [kept.get(keys[post.pk]) or by_id[post.pk] for post in alike]
+    pages = page_of_position(thread.post_count)
+    frame_key = f"{key}:frame:{page}:{pages}"
+    frame: _Frame | None = cache.get(frame_key)
+    if frame is None:
+        frame = _draw_frame(
+            user, thread, page=page, pages=pages, standing=standing, language=language
+        )
+        cache.set(frame_key, frame, PAGE_TIMEOUT)
+    return DrawnPage(frame.head, drawn, frame.tail, *frame.markers, frame.shown_title)
+
+
+def _draw_frame(
+    user: User, thread: Thread, *, page: int, pages: int, standing: Standing, language: str
+) -> _Frame:
     posts, viewer, csrf, token = (_marker() for _ in range(4))
     shown_title = shown_titles([thread], user=user, language=language).get(thread.pk, "")
     template = engines["django"].get_template("forum/_thread_content.html")
@@ -140,7 +171,7 @@ def _draw_page(
         "thread": thread,
         "user": user,
         "forum_standing": standing,
-        "page": {"number": page, "num_pages": page_of_position(thread.post_count)},
+        "page": {"number": page, "num_pages": pages},
         "shown_title": shown_title,
         "reply_form": PostForm(initial={"submission_token": token})
         if standing.may_reply()
@@ -152,7 +183,7 @@ def _draw_page(
         "LANGUAGE_CODE": language,
     }
     head, tail = template.render(context).split(f"<!--{posts}-->")
-    return DrawnPage(head, drawn, tail, f"<!--{viewer}-->", csrf, token, shown_title)
+    return _Frame(head, tail, (f"<!--{viewer}-->", csrf, token), shown_title)
 
 
 def page_version(thread: Thread, page: int) -> str:
@@ -225,20 +256,25 @@ def thread_content(
         return thread.posts.filter(position__gte=first, position__lt=first + limits.POSTS_PER_PAGE)
 
     shared = Standing(user, thread, shared=True)
-    key = ":".join(
+    drawn_at = ":".join(  # the thread's stamp, for this class of reader
         [
             "forum:thread-page",
             str(thread.pk),
             stamp_key(thread.changed_at),
-            str(page),
-            page_version(thread, page),
             reader_key(user, language, shared.key),
         ]
     )
+    key = f"{drawn_at}:{page}:{page_version(thread, page)}"
     cached: DrawnPage | None = cache.get(key)
     if cached is None:
         cached = _draw_page(
-            user, thread, page=page, on_page=on_page(), standing=shared, language=language
+            user,
+            thread,
+            page=page,
+            on_page=on_page(),
+            standing=shared,
+            language=language,
+            key=drawn_at,
         )
         pending = any(post.pending for post in cached.posts)
         cache.set(key, cached, PENDING_TIMEOUT if pending else PAGE_TIMEOUT)
@@ -315,74 +351,3 @@ def _toolbar(
         return template.render(context)
 
     return drawn_with_csrf(request, f"forum:toolbar:{thread.pk}:{language}:{answers}", draw)
-
-
-# --- Board pages -----------------------------------------------------------------------------
-
-UNREAD_MARK = re.compile(r"<!--unread:(\d+)-->")
-UNREAD_ROW = re.compile(r"<!--unread-row:(\d+)-->")
-
-
-@dataclass(frozen=True)
-class DrawnThreads:
-    """A board page's thread list, drawn once per class of reader, with markers where each
-    reader's "unread" goes."""
-
-    html: str
-    post_counts: dict[int, int]  # thread id → its posts, to tell what the reader has not read
-
-
-def board_threads(
-    user: User, board, *, page: int, thread_language: str, language: str, unsolved: bool = False
-) -> DrawnThreads:
-    """Page ``page`` of the board's threads (optionally only those in ``thread_language``),
-    drawn once per page language, time zone and languages read (the titles shown translated):
-    a board lists the same threads to every reader (held ones to nobody)."""
-    key = ":".join(
-        [
-            "forum:threads",
-            str(board.pk),
-            stamp_key(board.changed_at),
-            str(page),
-            thread_language,
-            "unsolved" if unsolved else "",
-            reader_key(user, language),
-        ]
-    )
-    drawn: DrawnThreads | None = cache.get(key)
-    if drawn is None:
-        listed = board_page(board, page=page, language=thread_language, unsolved=unsolved)
-        threads = list(listed.object_list)
-        shown = shown_titles(threads, user=user, language=language)
-        for thread in threads:
-            thread.shown_title = shown.get(thread.pk, "")
-        template = engines["django"].get_template("forum/_board_threads.html")
-        filters = {"lang": thread_language, "status": "unsolved" if unsolved else ""}
-        query = urlencode({name: value for name, value in filters.items() if value})
-        context = {
-            "page": listed,
-            "query": f"{query}&" if query else "",  # the pages' links keep the filters
-            "LANGUAGE_CODE": language,
-        }
-        drawn = DrawnThreads(
-            html=template.render(context),
-            post_counts={thread.pk: thread.post_count for thread in threads},
-        )
-        cache.set(key, drawn, PAGE_TIMEOUT)
-    return drawn
-
-
-def unread_marks(html: str, unread: set[int]) -> SafeString:
-    """The drawn list with this reader's "unread" marks in (none for a visitor)."""
-    label = gettext("Unread")
-
-    def badge(match: re.Match) -> str:
-        pk = int(match.group(1))
-        if pk not in unread:
-            return ""
-        url = reverse("forum:first_unread", args=[pk])
-        return format_html('<a class="badge new" href="{}">{}</a>', url, label)
-
-    html = UNREAD_MARK.sub(badge, html)
-    html = UNREAD_ROW.sub(lambda match: "unread" if int(match.group(1)) in unread else "", html)
-    return mark_safe(html)  # noqa: S308 - drawn by templates, the marks by format_html

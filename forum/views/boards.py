@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
-from forum import fragments, limits
+from forum import board_fragments, limits
 from forum.caching import member_page, stamp_key, visitor_page
 from forum.forms import ThreadForm
 from forum.models import Board, Subscription
@@ -77,10 +77,10 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
 
     user = request.user
 
-    def marks() -> tuple[fragments.DrawnThreads, set[int], tuple[int, int]]:
+    def marks() -> tuple[board_fragments.DrawnThreads, set[int], tuple[int, int]]:
         """The page's threads, and the reader's marks on them: unread, and the levels they
         follow the board and its area at (one query for both)."""
-        drawn = fragments.board_threads(
+        drawn = board_fragments.board_threads(
             user,
             found,
             page=number,
@@ -91,13 +91,13 @@ def board_detail(request: HttpRequest, area: str, board: str) -> HttpResponse:
         return drawn, unread_threads(user, drawn.post_counts), board_levels(user, found)
 
     def respond(
-        drawn: fragments.DrawnThreads, unread: set[int], levels: tuple[int, int]
+        drawn: board_fragments.DrawnThreads, unread: set[int], levels: tuple[int, int]
     ) -> HttpResponse:
         context = {
             "board": found,
             "language": language,
             "status": "unsolved" if unsolved else "",
-            "threads": fragments.unread_marks(drawn.html, unread),
+            "threads": board_fragments.unread_marks(drawn.html, unread),
             "thread_languages": board_languages(found),
             "can_start_thread": can_start_thread(user, found),
             "can_watch": can_watch(user, found),

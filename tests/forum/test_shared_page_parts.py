@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -142,6 +143,43 @@ def test_a_reply_at_the_end_leaves_the_pages_before_it_drawn_and_reaches_the_las
         last = visitor.get(f"/en/t/{thread.pk}/?page=2", headers=headers)
         assert last.status_code == 200
         assert "zqappend" in last.content.decode()
+
+
+def test_a_reply_at_the_end_of_a_page_draws_that_reply_alone_for_the_next_reader(
+    boards, member, other_member
+):
+    """The page is drawn again for its new post count, but under the same thread stamp each
+    post, and the page around them, are kept: only the new reply goes through the template,
+    and the page shows every post as before, in order."""
+    thread = thread_with_posts(
+        board=boards["public"], author=member, replies=4, repliers=[other_member]
+    )
+    reader = verified_member("reader")
+    before = page_of(reader, thread)
+    post_reply(author=other_member, thread=thread, body="A zqalone reply at the end.")
+    thread.refresh_from_db()
+
+    drawn = []
+
+    def seen(sender, template, context, **kwargs):
+        if template.name == "forum/_post.html":
+            drawn.append(context.get("post"))
+
+    template_rendered.connect(seen)
+    try:
+        after = page_of(reader, thread)
+    finally:
+        template_rendered.disconnect(seen)
+    assert [post.body_source for post in drawn] == ["A zqalone reply at the end."]
+    positions = [f'id="post-{n}"' for n in range(1, 7)]
+    assert all(position in after for position in positions)
+    assert [after.index(position) for position in positions] == sorted(
+        after.index(position) for position in positions
+    )
+    assert "zqalone" in after
+    assert "zqalone" not in before
+    # Another class of reader (another language) has its own copy, drawn whole.
+    assert "zqalone" in page_of(reader, thread, language="fr")
 
 
 def test_a_reply_that_opens_a_new_page_gives_every_page_its_link(boards, member, other_member):
