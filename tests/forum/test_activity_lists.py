@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -86,6 +87,34 @@ def test_a_board_is_marked_unread_for_a_member_behind_in_a_thread(
     post_reply(author=other_member, thread=thread, body="Something new to read.")
 
     assert 'badge unread">Unread' in client.get("/en/forum/").text
+
+
+def test_a_reply_redraws_its_own_boards_row_of_a_members_index_and_no_other(
+    client, boards, member, other_member
+):
+    """A member's index is drawn in parts: the areas once per listing, each board's row once
+    per board stamp. After a reply, the next member's index draws that board's row alone, and
+    shows the reply; the rows kept are those of the boards that did not move."""
+    thread = make_thread(board=boards["public"], author=member, title="Row thread")
+    make_thread(board=boards["members"], author=member, title="Quiet thread")
+    signed_in(client, member).get("/en/forum/")
+    post_reply(author=other_member, thread=thread, body="A reply that moves one board.")
+
+    drawn = []
+
+    def seen(sender, template, context, **kwargs):
+        if template.name in ("forum/_board_row.html", "forum/_areas.html"):
+            drawn.append((template.name, getattr(context.get("board"), "slug", "")))
+
+    template_rendered.connect(seen)
+    try:
+        text = signed_in(client, other_member).get("/en/forum/").text
+    finally:
+        template_rendered.disconnect(seen)
+    assert drawn == [("forum/_board_row.html", boards["public"].slug)]
+    assert "1 thread · 2 posts" in text
+    assert f"by {other_member.profile.display_name}" in text
+    assert "Quiet thread" in text
 
 
 def test_the_index_costs_the_same_queries_for_two_boards_or_twelve(client, area, member):
