@@ -16,6 +16,7 @@ neighbours that matters to a ranking. Plain bytes work the same on SQLite and Po
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 
@@ -25,6 +26,7 @@ DIMENSIONS = 512
 STORED = np.float16
 MAX_CHARS = 1500  # the start of a long post says what it is about; the cost grows with length
 BATCH = 64
+QUERIES_KEPT = 512  # 2 KB each
 
 _lock = threading.Lock()
 _model = None
@@ -67,8 +69,14 @@ def embed(texts: list[str]) -> np.ndarray:
     return vectors
 
 
+@functools.lru_cache(maxsize=QUERIES_KEPT)
 def embed_query(text: str) -> np.ndarray:
-    return embed([text])[0]
+    """A query's vector, kept for the process's most recent queries: people search for the
+    same few words again and again (the same search paged through, a shared link), and the
+    encoder is the largest part of a search's own time under load. Read-only: shared."""
+    vector = embed([text])[0]
+    vector.flags.writeable = False
+    return vector
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -198,3 +198,14 @@ def test_word_matches_keep_their_full_text_order_in_the_places_the_fusion_gives_
     assert fused.by_meaning == {9}
     scores = [fused.scores[entry_id] for entry_id in fused.order]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_query_asked_again_is_encoded_once_and_its_vector_cannot_be_changed():
+    """Searching the same words again (paging, a shared link) reuses the query's vector: the
+    encoder is a search's largest cost under load. The vector kept is shared, so read-only."""
+    text = "diversión para menores infractores"
+    first = embeddings.embed_query(text)
+    assert embeddings.embed_query(text) is first
+    assert np.allclose(first, embeddings.embed([text])[0])
+    with pytest.raises(ValueError, match="read-only"):
+        first[0] = 1.0
