@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from forum.caching import bump_listing_version, bump_roles_version
-from forum.models import Board, Moderator, ProgramArea
+from forum.models import Board, BoardCheck, CaseNumberPattern, Moderator, ProgramArea
 from forum.realtime.events import announce_access_change
 
 
@@ -17,6 +17,17 @@ from forum.realtime.events import announce_access_change
 @receiver(m2m_changed, sender=Board.allowed_groups.through)
 def listing_changed(**kwargs) -> None:
     # After commit, so a concurrent request cannot re-cache the old listing under the new key.
+    transaction.on_commit(bump_listing_version)
+
+
+@receiver(post_save, sender=BoardCheck)
+@receiver(post_delete, sender=BoardCheck)
+@receiver(post_save, sender=CaseNumberPattern)
+@receiver(post_delete, sender=CaseNumberPattern)
+def check_rules_changed(**kwargs) -> None:
+    # The confidential-data check's rules are kept under the listing version (services/
+    # confidential.py); now and after commit, as for the roles below.
+    bump_listing_version()
     transaction.on_commit(bump_listing_version)
 
 

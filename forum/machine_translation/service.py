@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 RECENT_READERS = timedelta(days=30)
 # One request to the worker per post, version and language in this time (seconds).
 ASKED_TTL = 10 * 60
+EAGER_SECONDS = 60  # how long a thread's readers' languages are kept (eager_languages)
 
 
 @dataclass(frozen=True)
@@ -179,18 +180,26 @@ def shown_titles(threads: list[Thread], *, user, language: str) -> dict[int, str
 
 def eager_languages(post: Post) -> set[str]:
     """The languages the board's recent readers and the thread's and board's watchers read the
-    site in."""
-    since = timezone.now() - RECENT_READERS
-    board_id = post.thread.board_id
-    readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
-    watchers = Subscription.objects.filter(
-        Q(thread_id=post.thread_id) | Q(board_id=board_id), level__gt=Subscription.Level.MUTED
-    )
-    users = readers.values("user_id").union(watchers.values("user_id"))
-    from forum.models import Profile
+    site in, kept a minute per thread: every reply asked it, inside its write transaction, and
+    a reader who came in the last minute still gets the post translated when they open it."""
+    key = f"mt:eager:{post.thread.board_id}:{post.thread_id}"
+    languages = shared_cache.get(key)
+    if languages is None:
+        since = timezone.now() - RECENT_READERS
+        board_id = post.thread.board_id
+        readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
+        watchers = Subscription.objects.filter(
+            Q(thread_id=post.thread_id) | Q(board_id=board_id), level__gt=Subscription.Level.MUTED
+        )
+        users = readers.values("user_id").union(watchers.values("user_id"))
+        from forum.models import Profile
 
-    chosen = Profile.objects.filter(user_id__in=users).values_list("preferred_language", flat=True)
-    return {code for code in chosen.distinct() if code and code != post.language}
+        chosen = Profile.objects.filter(user_id__in=users).values_list(
+            "preferred_language", flat=True
+        )
+        languages = {code for code in chosen.distinct() if code}
+        shared_cache.set(key, languages, EAGER_SECONDS)
+    return languages - {post.language}
 
 
 def translate_each(items, translate) -> int:

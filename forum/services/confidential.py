@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.caching import LISTING_TIMEOUT, listing_version
 from forum.confidential import CATEGORIES, Finding
 from forum.models import BoardCheck, CaseNumberPattern, Flag, Post
 from forum.permissions import check_moderate_board
@@ -43,10 +45,16 @@ class Rules:
     def categories(self) -> frozenset[str]:
         if self.board is None:
             return frozenset(CATEGORIES)
-        chosen = (
-            BoardCheck.objects.filter(board=self.board).values_list("categories", flat=True).first()
-        )
-        return frozenset(CATEGORIES) if chosen is None else frozenset(chosen) & set(CATEGORIES)
+        # Kept under the listing version, which a board's check setting moves (forum/signals.py):
+        # every reply asked for it.
+        key = f"forum:board:{self.board.pk}:{listing_version()}:check"
+        chosen = cache.get(key)
+        if chosen is None:
+            found = BoardCheck.objects.filter(board=self.board).values_list("categories", flat=True)
+            chosen = found.first()
+            chosen = sorted(CATEGORIES) if chosen is None else sorted(chosen)
+            cache.set(key, chosen, LISTING_TIMEOUT)
+        return frozenset(chosen) & set(CATEGORIES)
 
     @cached_property
     def patterns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -70,9 +78,16 @@ class Confirmed:
 
 
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The admin's case-number shapes (those that no longer compile are passed over)."""
+    """The admin's case-number shapes (those that no longer compile are passed over), kept
+    under the listing version, which a change of any moves (forum/signals.py)."""
+    key = f"forum:board:patterns:{listing_version()}"
+    sources = cache.get(key)
+    if sources is None:
+        found = CaseNumberPattern.objects.filter(active=True).values_list("pattern", flat=True)
+        sources = list(found)
+        cache.set(key, sources, LISTING_TIMEOUT)
     compiled = []
-    for source in CaseNumberPattern.objects.filter(active=True).values_list("pattern", flat=True):
+    for source in sources:
         try:
             compiled.append(("case_number", re.compile(source, re.IGNORECASE)))
         except re.error:

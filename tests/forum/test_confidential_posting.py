@@ -299,6 +299,27 @@ def test_an_admin_pattern_marks_a_jurisdictions_case_numbers(signed_in, boards):
     assert ">RU/123/AB<" in response.text
 
 
+def test_a_pattern_the_admin_adds_or_switches_off_applies_to_the_very_next_post(
+    signed_in, boards
+):
+    """The rules are kept between posts (every reply asked for them), under a version that any
+    change of a pattern or a board's setting moves."""
+    url = new_thread_url(boards["public"])
+    body = {"title": "Ruritanian practice", "body": "We met 42 quokkas near the river."}
+    assert signed_in.post(url, body).status_code == 302  # no pattern yet: posted
+
+    pattern = CaseNumberPattern.objects.create(
+        jurisdiction="Ruritania", pattern=r"\d{2} quokkas", example="17 quokkas"
+    )
+    assert ">42 quokkas<" in signed_in.post(url, body).text
+    assert Thread.objects.count() == 1
+
+    pattern.active = False
+    pattern.save()
+    assert signed_in.post(url, {**body, "title": "Again"}).status_code == 302
+    assert Thread.objects.count() == 2
+
+
 def test_the_fingerprint_is_of_what_the_author_saw():
     from forum.confidential import check
 
