@@ -25,13 +25,25 @@ def publish_event(*, stream: Stream, kind: str, payload: dict) -> Event:
     A client that misses the broadcast (disconnected, another process restarting) gets the
     event from the table when it resubscribes with the last id it saw.
     """
-    event = Event.objects.create(stream=stream.name, kind=kinds.check(kind), payload=payload)
+    return publish_events([(stream, kind, payload)])[0]
+
+
+def publish_events(items: list[tuple[Stream, str, dict]]) -> list[Event]:
+    """publish_event for several events of one write, stored in one statement (a reply's post
+    and thread events), broadcast in this order after commit."""
+    events = Event.objects.bulk_create(
+        [
+            Event(stream=stream.name, kind=kinds.check(kind), payload=payload)
+            for stream, kind, payload in items
+        ]
+    )
     if _QUIET.get():
-        return event
-    for group in stream.groups:
-        message = {"type": "forum.event", "event": event.as_message(), "group": group}
-        transaction.on_commit(partial(_broadcast, group, message))
-    return event
+        return events
+    for (stream, _kind, _payload), event in zip(items, events, strict=True):
+        for group in stream.groups:
+            message = {"type": "forum.event", "event": event.as_message(), "group": group}
+            transaction.on_commit(partial(_broadcast, group, message))
+    return events
 
 
 _QUIET: ContextVar[bool] = ContextVar("forum_events_quiet", default=False)
@@ -116,7 +128,11 @@ def thread_payload(thread: Thread) -> dict:
 
 def post_event(post: Post, kind: str) -> None:
     """post.created / edited / deleted / hidden / restored on the thread's stream."""
-    publish_event(stream=streams.thread(post.thread_id), kind=kind, payload=post_payload(post))
+    publish_events([post_item(post, kind)])
+
+
+def post_item(post: Post, kind: str) -> tuple[Stream, str, dict]:
+    return streams.thread(post.thread_id), kind, post_payload(post)
 
 
 def thread_event(thread: Thread, kind: str, *, also_thread_stream: bool = False) -> None:
@@ -127,11 +143,19 @@ def thread_event(thread: Thread, kind: str, *, also_thread_stream: bool = False)
     can_see_thread), and a board's stream goes to all its readers: its events go to the
     thread's own stream only, which the policy opens to those two alone.
     """
+    publish_events(thread_items(thread, kind, also_thread_stream=also_thread_stream))
+
+
+def thread_items(
+    thread: Thread, kind: str, *, also_thread_stream: bool = False
+) -> list[tuple[Stream, str, dict]]:
     payload = thread_payload(thread)
+    items = []
     if not thread.held:
-        publish_event(stream=streams.board(thread.board_id), kind=kind, payload=payload)
+        items.append((streams.board(thread.board_id), kind, payload))
     if also_thread_stream or thread.held:
-        publish_event(stream=streams.thread(thread.pk), kind=kind, payload=payload)
+        items.append((streams.thread(thread.pk), kind, payload))
+    return items
 
 
 def queue_event(*, area_id: int | None, kind: str, language: str = "", **data) -> None:

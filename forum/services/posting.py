@@ -24,7 +24,7 @@ from forum.permissions import (
     moderates_board,
 )
 from forum.realtime import kinds
-from forum.realtime.events import post_event, thread_event
+from forum.realtime.events import post_event, post_item, publish_events, thread_event, thread_items
 from forum.services.answers import forget_answers
 from forum.services.attachments import attach
 from forum.services.attachments import replace as replace_attachments
@@ -249,9 +249,9 @@ def post_reply(
             attachments=attachments,
         )
         note_confirmed(post, author, confirmed)
-        if not held:
-            post_event(post, kinds.POST_CREATED)
-            thread_event(locked, kinds.THREAD_UPDATED)
+        if not held:  # both events in one statement
+            updated = thread_items(locked, kinds.THREAD_UPDATED)
+            publish_events([post_item(post, kinds.POST_CREATED), *updated])
         drop_draft(user=author, thread=locked)
         if not held:
             # Last: every reply on the board waits for the board's row until this commits.

@@ -3,9 +3,12 @@
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forum import limits
-from forum.models import Post, PostRevision, Thread
+from forum.models import Event, Post, PostRevision, Thread
+from forum.services.posting import post_reply
 from tests.factories import thread_with_posts
 
 pytestmark = pytest.mark.django_db
@@ -216,3 +219,25 @@ def test_deleting_own_post_leaves_a_placeholder(signed_in, boards, member):
     page = signed_in.get(f"/en/t/{thread.pk}/").text
     assert "This post was deleted." in page
     assert "Reply number 1." not in page
+
+
+def test_a_reply_stores_its_post_and_thread_events_in_one_statement_in_order(
+    boards, member, other_member
+):
+    """The post's event (thread stream) and the thread's (board stream) go in one INSERT, in
+    that order of ids: a reader resuming from either stream gets them as before."""
+    thread = thread_with_posts(board=boards["public"], author=member)
+    before = Event.objects.count()
+    with CaptureQueriesContext(connection) as captured:
+        post = post_reply(author=other_member, thread=thread, body="One write, two events.")
+
+    inserts = [
+        q for q in captured.captured_queries if q["sql"].startswith('INSERT INTO "forum_event"')
+    ]
+    assert len(inserts) == 1
+    events = list(Event.objects.order_by("pk")[before:])
+    assert [(event.stream, event.kind) for event in events] == [
+        (f"thread:{thread.pk}", "post.created"),
+        (f"board:{thread.board_id}", "thread.updated"),
+    ]
+    assert events[0].payload["post_id"] == post.pk
