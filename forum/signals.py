@@ -6,7 +6,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from forum.caching import bump_listing_version, bump_roles_version
-from forum.models import Board, BoardCheck, CaseNumberPattern, Moderator, ProgramArea
+from forum.models import (
+    Board,
+    BoardCheck,
+    CaseNumberPattern,
+    ModerationSettings,
+    Moderator,
+    ProgramArea,
+)
 from forum.realtime.events import announce_access_change
 
 
@@ -24,9 +31,11 @@ def listing_changed(**kwargs) -> None:
 @receiver(post_delete, sender=BoardCheck)
 @receiver(post_save, sender=CaseNumberPattern)
 @receiver(post_delete, sender=CaseNumberPattern)
+@receiver(post_save, sender=ModerationSettings)
 def check_rules_changed(**kwargs) -> None:
-    # The confidential-data check's rules are kept under the listing version (services/
-    # confidential.py); now and after commit, as for the roles below.
+    # The confidential-data check's rules (services/confidential.py) and the first posts held
+    # (services/review.py) are kept under the listing version; now and after commit, as for
+    # the roles below.
     bump_listing_version()
     transaction.on_commit(bump_listing_version)
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db.models import F
 
+from forum.caching import LISTING_TIMEOUT, listing_version
 from forum.models import Board, ModerationSettings, Post
 from forum.models.moderation import QueueStamp
 from forum.permissions import moderates_board, profile_of
@@ -40,12 +42,23 @@ def needs_review(author: Member, board: Board) -> bool:
     profile = profile_of(author)
     if profile and profile.on_probation:
         return True
-    first_posts = ModerationSettings.load().review_first_posts
+    first_posts = _first_posts_held()
     if not first_posts:
         return False
     published = Post.objects.filter(author=author, state=Post.State.PUBLISHED)
     # Counted no further than the setting: an active member's thousandth reply reads N rows.
     return published[:first_posts].count() < first_posts
+
+
+def _first_posts_held() -> int:
+    """The setting, kept under the listing version, which saving the settings moves
+    (forum/signals.py): every post asked for it."""
+    key = f"forum:board:review-first-posts:{listing_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = ModerationSettings.load().review_first_posts
+        cache.set(key, value, LISTING_TIMEOUT)
+    return value
 
 
 def announce_held(post: Post) -> None:

@@ -153,6 +153,19 @@ def test_members_cannot_flag_their_own_posts_nor_can_pending_members(area, threa
 # --- Held posts -------------------------------------------------------------------------------
 
 
+def test_the_first_posts_setting_applies_from_the_next_post_once_saved(
+    boards, member, other_member
+):
+    """The setting is kept between posts (every post asked for it); saving it moves the version
+    it is kept under, so the next post is judged by the new value."""
+    board = boards["public"]
+    assert not needs_review(member, board)  # 0: kept as such
+    moderation_settings(review_first_posts=3)
+    assert needs_review(member, board)
+    moderation_settings(review_first_posts=0)
+    assert not needs_review(member, board)
+
+
 def test_a_new_members_first_reply_waits_for_approval(
     area, boards, member, other_member, moderator
 ):
