@@ -299,9 +299,7 @@ def test_an_admin_pattern_marks_a_jurisdictions_case_numbers(signed_in, boards):
     assert ">RU/123/AB<" in response.text
 
 
-def test_a_pattern_the_admin_adds_or_switches_off_applies_to_the_very_next_post(
-    signed_in, boards
-):
+def test_a_pattern_the_admin_adds_or_switches_off_applies_to_the_very_next_post(signed_in, boards):
     """The rules are kept between posts (every reply asked for them), under a version that any
     change of a pattern or a board's setting moves."""
     url = new_thread_url(boards["public"])
