@@ -107,8 +107,10 @@ def site(tmp_path_factory):
         manage("seed_demo", "--no-translations", env=env)
         manage("run_worker", "--batch", "--no-schedule", env=env)  # the demo's queued work
     # The worker beside Daphne, as make run and production have it: confirmation e-mails and
-    # the search index come from it (forum/worker/).
-    worker = Service("worker", [sys.executable, "manage.py", "run_worker"], env).start()
+    # the search index come from it (forum/worker/). At the servers' priority: here the browser
+    # and the suite's other process take the CPU a visitor's machine would, not pages.
+    args = [sys.executable, "manage.py", "run_worker", "--niceness", "0"]
+    worker = Service("worker", args, env).start()
     server = DaphneServer(env).start()
     server.mail = folder / "mail"
     yield server
