@@ -31,13 +31,20 @@ def listing_changed(**kwargs) -> None:
 @receiver(post_delete, sender=BoardCheck)
 @receiver(post_save, sender=CaseNumberPattern)
 @receiver(post_delete, sender=CaseNumberPattern)
-@receiver(post_save, sender=ModerationSettings)
 def check_rules_changed(**kwargs) -> None:
     # The confidential-data check's rules (services/confidential.py) and the first posts held
     # (services/review.py) are kept under the listing version; now and after commit, as for
     # the roles below.
     bump_listing_version()
     transaction.on_commit(bump_listing_version)
+
+
+@receiver(post_save, sender=ModerationSettings)
+def moderation_settings_changed(created: bool, **kwargs) -> None:
+    # Created by its first load() with the defaults, which is what that load returned: nothing
+    # kept is out of date, and the listing's caches are not thrown away for it.
+    if not created:
+        check_rules_changed()
 
 
 @receiver(post_save, sender=Moderator)
