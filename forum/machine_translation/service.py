@@ -182,23 +182,25 @@ def eager_languages(post: Post) -> set[str]:
     """The languages the board's recent readers and the thread's and board's watchers read the
     site in, kept a minute per thread: every reply asked it, inside its write transaction, and
     a reader who came in the last minute still gets the post translated when they open it."""
-    key = f"mt:eager:{post.thread.board_id}:{post.thread_id}"
-    languages = shared_cache.get(key)
-    if languages is None:
-        since = timezone.now() - RECENT_READERS
-        board_id = post.thread.board_id
-        readers = ReadMarker.objects.filter(thread__board_id=board_id, updated_at__gte=since)
-        watchers = Subscription.objects.filter(
-            Q(thread_id=post.thread_id) | Q(board_id=board_id), level__gt=Subscription.Level.MUTED
-        )
-        users = readers.values("user_id").union(watchers.values("user_id"))
-        from forum.models import Profile
+    from forum.models import Profile
 
-        chosen = Profile.objects.filter(user_id__in=users).values_list(
-            "preferred_language", flat=True
+    board_id = post.thread.board_id
+    readers = ReadMarker.objects.filter(
+        thread__board_id=board_id, updated_at__gte=timezone.now() - RECENT_READERS
+    )
+    watchers = Subscription.objects.filter(
+        Q(thread_id=post.thread_id) | Q(board_id=board_id), level__gt=Subscription.Level.MUTED
+    )
+    users = readers.values("user_id").union(watchers.values("user_id"))
+    chosen = Profile.objects.filter(user_id__in=users).values_list("preferred_language", flat=True)
+    languages = (
+        shared_cache.get_or_set(
+            f"mt:eager:{board_id}:{post.thread_id}",
+            lambda: {code for code in chosen.distinct() if code},
+            EAGER_SECONDS,
         )
-        languages = {code for code in chosen.distinct() if code}
-        shared_cache.set(key, languages, EAGER_SECONDS)
+        or set()
+    )
     return languages - {post.language}
 
 

@@ -47,13 +47,14 @@ class Rules:
             return frozenset(CATEGORIES)
         # Kept under the listing version, which a board's check setting moves (forum/signals.py):
         # every reply asked for it.
-        key = f"forum:board:{self.board.pk}:{listing_version()}:check"
-        chosen = cache.get(key)
-        if chosen is None:
-            found = BoardCheck.objects.filter(board=self.board).values_list("categories", flat=True)
+        found = BoardCheck.objects.filter(board=self.board).values_list("categories", flat=True)
+
+        def read() -> list[str]:  # no row: everything; a row may choose nothing
             chosen = found.first()
-            chosen = sorted(CATEGORIES) if chosen is None else sorted(chosen)
-            cache.set(key, chosen, LISTING_TIMEOUT)
+            return sorted(CATEGORIES if chosen is None else chosen)
+
+        key = f"forum:board:{self.board.pk}:{listing_version()}:check"
+        chosen = cache.get_or_set(key, read, LISTING_TIMEOUT) or []
         return frozenset(chosen) & set(CATEGORIES)
 
     @cached_property
@@ -80,12 +81,13 @@ class Confirmed:
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The admin's case-number shapes (those that no longer compile are passed over), kept
     under the listing version, which a change of any moves (forum/signals.py)."""
-    key = f"forum:board:patterns:{listing_version()}"
-    sources = cache.get(key)
-    if sources is None:
-        found = CaseNumberPattern.objects.filter(active=True).values_list("pattern", flat=True)
-        sources = list(found)
-        cache.set(key, sources, LISTING_TIMEOUT)
+    found = CaseNumberPattern.objects.filter(active=True).values_list("pattern", flat=True)
+    sources = (
+        cache.get_or_set(
+            f"forum:board:patterns:{listing_version()}", lambda: list(found), LISTING_TIMEOUT
+        )
+        or []
+    )
     compiled = []
     for source in sources:
         try:

@@ -53,12 +53,14 @@ def needs_review(author: Member, board: Board) -> bool:
 def _first_posts_held() -> int:
     """The setting, kept under the listing version, which saving the settings moves
     (forum/signals.py): every post asked for it."""
-    key = f"forum:board:review-first-posts:{listing_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = ModerationSettings.load().review_first_posts
-        cache.set(key, value, LISTING_TIMEOUT)
-    return value
+    return (
+        cache.get_or_set(
+            f"forum:board:review-first-posts:{listing_version()}",
+            lambda: ModerationSettings.load().review_first_posts,
+            LISTING_TIMEOUT,
+        )
+        or 0
+    )
 
 
 def announce_held(post: Post) -> None:
