@@ -98,3 +98,17 @@ def test_sigterm_during_a_long_task_puts_it_back_and_exits_within_10_s(env):
         assert "released task" in running.output()
     finally:
         running.stop()
+
+
+@pytest.mark.parametrize("niceness", ["-1", "20"])
+def test_a_niceness_out_of_range_is_refused_before_the_worker_starts(env, niceness):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "run_worker", "--niceness", niceness],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "--niceness must be from 0 to 19" in result.stderr
