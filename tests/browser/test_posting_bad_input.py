@@ -72,7 +72,12 @@ def test_a_session_that_expires_while_writing_keeps_the_draft_through_signing_in
     sign_in(page, "member")
     thread = start_thread(page, unique("Session expiry "), "Opening post.")
     text = unique("Written while the session ran out ")
-    page.locator("#reply").get_by_label("Message").fill(text)
+    box = page.locator("#reply").get_by_label("Message")
+    box.fill(text)
+    # The account gets its copy two seconds after typing stops: the same text, saved later
+    # than the browser's. Signing in again keeps the box as it is and says where it came from.
+    with page.expect_response(lambda r: r.url.endswith("/draft/") and r.request.method == "POST"):
+        box.press("End")
 
     manage("shell", "-c", END_ALL_SESSIONS, env=site.env)
     page.locator("#reply").get_by_role("button", name="Post reply").click()
@@ -80,11 +85,14 @@ def test_a_session_that_expires_while_writing_keeps_the_draft_through_signing_in
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     page.get_by_label("Username").fill("member")
     page.get_by_label(re.compile(r"^Password")).fill("member-demo-pass")
-    page.get_by_role("button", name="Sign in").click()
+    # The page asks the account for its copy: the notices are read once it has answered.
+    with page.expect_response(lambda r: r.url.endswith("/draft/") and r.request.method == "GET"):
+        page.get_by_role("button", name="Sign in").click()
 
     message = page.get_by_label("Message")
     expect(message).to_have_value(text)  # brought back from the browser's draft
     expect(page.locator("[data-draft-restored]")).to_be_visible()
+    expect(page.locator("[data-draft-from-account]")).to_be_hidden()
     # The answer page is what drops the sent draft: wait for it, not only for the post, which
     # the live stream can show on the page being left.
     with page.expect_navigation():

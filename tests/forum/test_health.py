@@ -103,15 +103,17 @@ def silent_server():
 
 
 def test_healthz_gives_up_on_a_service_that_hangs_and_says_so(client, silent_server):
+    # The budget is every check's: short enough to wait out, long enough that the services that
+    # do answer (the database, the cache) answer within it on a loaded machine.
     with override_settings(
-        CHANNEL_LAYERS=redis_layer(f"redis://{silent_server}/0"), HEALTH_CHECK_TIMEOUT=0.5
+        CHANNEL_LAYERS=redis_layer(f"redis://{silent_server}/0"), HEALTH_CHECK_TIMEOUT=2
     ):
         response = client.get("/healthz")
 
     assert response.status_code == 503
     report = response.json()
     assert report["failing"] == ["channel_layer"]
-    assert report["checks"]["channel_layer"]["error"] == "no answer within 0.5 s"
+    assert report["checks"]["channel_layer"]["error"] == "no answer within 2 s"
 
 
 @pytest.mark.elasticsearch

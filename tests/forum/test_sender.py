@@ -37,12 +37,18 @@ def test_a_group_send_from_sync_code_reaches_the_group_in_order():
 @pytest.mark.skipif(not settings.REDIS_URL, reason="channels_redis: the PostgreSQL + Redis pass")
 def test_sends_through_redis_keep_their_connection():
     """Each async_to_sync call had its own event loop, and channels_redis a new connection per
-    loop: a connection a send. Now twenty sends open at most one."""
+    loop: a connection a send. Now twenty sends open at most one.
+
+    The server counts every client's connections, and the suite's other workers connect too: a
+    window may catch one of theirs. Twenty sends opening twenty connections show in every window,
+    so the fewest seen over a few windows is this process's own."""
     server = redis.Redis.from_url(settings.REDIS_URL)
     sender.group_send(f"sender-{uuid.uuid4().hex}", {"type": "t", "n": 0})  # the loop, once
-    before = server.info("stats")["total_connections_received"]
 
-    for n in range(20):
-        sender.group_send(f"sender-{uuid.uuid4().hex}", {"type": "t", "n": n})
+    def connections_for_twenty_sends() -> int:
+        before = server.info("stats")["total_connections_received"]
+        for n in range(20):
+            sender.group_send(f"sender-{uuid.uuid4().hex}", {"type": "t", "n": n})
+        return server.info("stats")["total_connections_received"] - before
 
-    assert server.info("stats")["total_connections_received"] - before <= 1
+    assert min(connections_for_twenty_sends() for _ in range(5)) <= 1

@@ -114,6 +114,12 @@ async function fromAccount(form, local) {
   }
   if (local && local.at && local.at >= Date.parse(draft.updated_at)) return;
   const current = body.value.trim();
+  // The box already holds the account's text (this browser's copy, saved there since): it
+  // stays as it is, with the notice that says where it came from.
+  const title = form.elements.title;
+  if (current === draft.body.trim() && (!title || !draft.title || title.value === draft.title)) {
+    return;
+  }
   const shown = local?.values?.body?.trim() || body.defaultValue.trim();
   if (current && current !== shown && !draft.body.trim().startsWith(current)) return;
   body.value = draft.body;
