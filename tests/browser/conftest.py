@@ -27,7 +27,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.live import ROOT, DaphneServer, Service, manage, project_env, sqlite_site
+from tests.live import ROOT, DaphneServer, Service, postgres_site, project_env, sqlite_site
 
 CHROMIUM = "/usr/bin/chromium"
 # As the machines require: no sandbox (root), and no background connections to Google's hosts,
@@ -71,16 +71,12 @@ def pytest_collection_modifyitems(items):
 
 
 def _database(folder: Path) -> str:
-    """The site's database: PostgreSQL when the suite runs on it (a database of its own,
-    created afresh), else an SQLite file."""
+    """The site's database, migrated and seeded: on PostgreSQL when the suite runs on it (a
+    database of its own, copied afresh), else an SQLite file."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return sqlite_site(folder, seeded=True)  # migrated and seeded already
-    name = f"forum_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    base = url.rsplit("/", 1)[0]
-    for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
-        subprocess.run(["psql", f"{base}/postgres", "-qc", statement], check=True, timeout=60)
-    return f"{base}/{name}"
+        return sqlite_site(folder, seeded=True)
+    return postgres_site(url, f"forum_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")
 
 
 # Package scope, not session: Playwright's sync API keeps an event loop running in this thread
@@ -102,10 +98,6 @@ def site(tmp_path_factory):
         variables["REDIS_URL"] = "redis://127.0.0.1:6379/5"
         subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=True, capture_output=True)
     env = project_env(**variables)
-    if variables["DATABASE_URL"].startswith("postgres"):
-        manage("migrate", "--noinput", env=env)
-        manage("seed_demo", "--no-translations", env=env)
-        manage("run_worker", "--batch", "--no-schedule", env=env)  # the demo's queued work
     # The worker beside Daphne, as make run and production have it: confirmation e-mails and
     # the search index come from it (forum/worker/). At the servers' priority: here the browser
     # and the suite's other process take the CPU a visitor's machine would, not pages.
