@@ -65,6 +65,21 @@ def test_redis_cache_objects_of_one_process_share_one_connection_pool():
     assert first._cache is not other_server._cache
 
 
+def test_cache_calls_share_one_redis_client_and_still_read_what_they_wrote():
+    """Django made a redis.Redis (and redis-py its table of response callbacks) for every
+    call: one is kept per pool, and it is the pool's."""
+    cache = SharedPoolRedisCache("redis://127.0.0.1:6379/0", {"KEY_PREFIX": uuid.uuid4().hex})
+    client = cache._cache.get_client(write=True)
+
+    cache.set("answer", {"n": 42})
+    cache.set_many({"a": 1, "b": 2})
+
+    assert cache._cache.get_client() is client
+    assert client.connection_pool is cache._cache._get_connection_pool(write=True)
+    assert cache.get("answer") == {"n": 42}
+    assert cache.get_many(["a", "b", "c"]) == {"a": 1, "b": 2}
+
+
 def layered(prefix: str) -> tuple[SharedPoolRedisCache, redis.Redis]:
     """This process's cache on the machine's Redis, and a plain client to change Redis behind
     its back (as another process would)."""
