@@ -178,7 +178,8 @@ def mark_notifications_read(*, user, notification_ids: list[int] | None = None) 
     return unread.update(read_at=timezone.now())
 
 
-def mark_thread_notifications_read(*, user, thread_id: int) -> None:
-    Notification.objects.filter(recipient=user, thread_id=thread_id, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+def mark_thread_notifications_read(*, user, thread_id: int) -> int:
+    """The member's unread notifications of the thread marked read: how many."""
+    return Notification.objects.filter(
+        recipient=user, thread_id=thread_id, read_at__isnull=True
+    ).update(read_at=timezone.now())

@@ -84,8 +84,11 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if is_member(user) and content.last_position:
             if content.last_position > last_read:
                 reading.mark_read(user=user, thread=thread, position=content.last_position)
-            if request_unread_count(request):
-                mark_thread_notifications_read(user=user, thread_id=thread.pk)
+            # Unread ones elsewhere only: nothing marked, the count stands (it is the header's
+            # heaviest query for a member who has some).
+            if request_unread_count(request) and mark_thread_notifications_read(
+                user=user, thread_id=thread.pk
+            ):
                 forget_unread_count(request)  # the header counts again
         context = {
             "thread": thread,

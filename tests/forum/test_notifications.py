@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from forum.markup import quote
@@ -161,6 +162,27 @@ def test_opening_the_thread_marks_its_notifications_read(
 
     assert Notification.objects.get(recipient=member).read_at is not None
     assert 'id="notification-count" aria-live="polite" hidden>' in client.get("/en/forum/").text
+
+
+def test_a_thread_without_the_members_notifications_counts_them_once(
+    client, boards, member, other_member, run_tasks
+):
+    """Unread notifications of another thread: the page marks nothing, and the header's count
+    (a query on the readable boards and threads) is not asked again."""
+    told = thread_with_posts(board=boards["public"], author=member)
+    post_reply(author=other_member, thread=told, body="News for you.")
+    run_tasks()
+    elsewhere = thread_with_posts(board=boards["public"], author=other_member)
+    client.force_login(member)
+    client.get(f"/en/t/{elsewhere.pk}/")  # the page's parts drawn once
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/en/t/{elsewhere.pk}/").text
+
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "notification" in q["sql"]]
+    assert len(counts) == 1
+    assert 'id="notification-count" aria-live="polite">1</span>' in page
+    assert Notification.objects.get(recipient=member).read_at is None
 
 
 def test_the_notification_list_shows_and_marks_all_read(
