@@ -120,6 +120,7 @@ KEPT_IN_PROCESS = (
     "forum:thread:",
     "forum:activity:",
     "forum:member-areas:",
+    "forum:search-form:",
     "cms:menu:",
     "template.cache.",
 )

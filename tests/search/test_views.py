@@ -157,6 +157,33 @@ def test_the_search_page_runs_a_constant_number_of_queries(
         page(client, q="bail")
 
 
+def test_the_form_is_drawn_once_for_the_same_boards_and_values_and_never_offers_a_closed_board(
+    client, boards, member, group_member
+):
+    """The form (its boards' options) is kept for readers offered the same boards who sent the
+    same values; a member outside the council, right after a councillor, is not offered its
+    board, and a form with errors keeps them and what was typed."""
+    council = f'value="{boards["groups"].pk}"'
+    client.force_login(group_member)
+    first = client.get(reverse("forum:search"), {"q": "bail", "language": "es"})
+    again = client.get(reverse("forum:search"), {"q": "bail", "language": "es"})
+    client.force_login(member)
+    other = client.get(reverse("forum:search"), {"q": "bail", "language": "es"})
+    refused = client.get(
+        reverse("forum:search"), {"q": "bail", "since": "2026-05-02", "until": "2026-05-01"}
+    )
+
+    drawn = [[t.name for t in r.templates].count("forum/_search_form.html") for r in (first, again)]
+    assert drawn == [1, 0]
+    assert council in first.content.decode()
+    assert council in again.content.decode()
+    assert council not in other.content.decode()
+    assert 'value="bail"' in other.content.decode()
+    assert '<option value="es" selected>' in other.content.decode()
+    assert "The end date is before the start date." in refused.content.decode()
+    assert 'value="2026-05-02"' in refused.content.decode()
+
+
 def test_arabic_search_page_is_right_to_left_and_finds_arabic(client, boards, member, indexed):
     start_thread(
         author=member,
