@@ -120,7 +120,6 @@ KEPT_IN_PROCESS = (
     "forum:thread:",
     "forum:activity:",
     "forum:member-areas:",
-    "forum:search-form:",
     "cms:menu:",
     "template.cache.",
 )

@@ -329,10 +329,14 @@ def rendered(template: str, rows: Sequence[QueueRow | LogRow]) -> list[SafeStrin
     return _cached(template, [(row, {"row": row}) for row in rows])
 
 
-def rendered_form(form: Form) -> SafeString:
-    """A GET filter form as typed (its values and their errors), rendered once per content:
-    Django's widget templates cost more than the rest of the log page."""
+def rendered_form(form: Form, *also: object, template: str = "forum/_form.html") -> SafeString:
+    """A GET form as typed (its values and their errors), rendered once per content: Django's
+    widget templates cost more than the rest of the log page, and a third of a search page.
+    ``also``: what else the form shows (the choices it offers a reader, the listing version of
+    their names); the errors are in the key too, since a form's answer may depend on the
+    database (a member's name) or the request (a rate limit)."""
     # A QueryDict when bound, an empty MultiValueDict when not: both have getlist.
     values = form.data.getlist  # type: ignore[attr-defined]
     typed = tuple((name, tuple(values(name))) for name in form.fields)
-    return _cached("forum/_form.html", [((form.is_bound, typed), {"form": form})])[0]
+    errors = form.errors.get_json_data() if form.is_bound else None
+    return _cached(template, [((form.is_bound, typed, errors, also), {"form": form})])[0]

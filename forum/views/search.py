@@ -1,20 +1,17 @@
-import hashlib
 from typing import cast
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
 
-from forum.caching import LISTING_TIMEOUT, listing_version
+from forum.caching import listing_version
 from forum.search.forms import KIND_CHOICES, BoardChoiceField, SearchForm
 from forum.search.service import Results, search
 from forum.throttling import SEARCH, RateLimited, throttle, too_many_requests
 from forum.views.helpers import int_param
+from forum.views.moderation_rows import rendered_form
 
 FACET_PARAMS = {"kind": "type", "language": "language", "area_id": "area"}
 
@@ -57,22 +54,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def drawn_form(form: SearchForm) -> SafeString:
-    """The form as drawn, kept for everyone offered the same boards who sent the same values
-    (and so has the same errors), per language and listing version (which moves with any area's
-    or board's name). Its eight widgets and the boards' options were a third of a search page's
-    time, drawn again for every search."""
+    """The form, kept for readers offered the same boards (a councillor's, with the council's
+    board, for them alone) in the same listing version (the boards' and areas' names)."""
     offered = cast(BoardChoiceField, form.fields["board"]).queryset
-    boards = list(offered.values_list("pk", flat=True)) if offered is not None else []
-    data = cast(QueryDict, form.data)
-    sent = [(name, data.getlist(name)) for name in form.fields] if form.is_bound else None
-    errors = form.errors.get_json_data() if form.is_bound else None
-    digest = hashlib.blake2b(repr((boards, sent, errors)).encode(), digest_size=16).hexdigest()
-    key = f"forum:search-form:{listing_version()}:{get_language()}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("forum/_search_form.html", {"form": form})
-        cache.set(key, html, LISTING_TIMEOUT)
-    return mark_safe(html)  # noqa: S308 - drawn by our template, escaped there
+    boards = tuple(offered.values_list("pk", flat=True)) if offered is not None else ()
+    return rendered_form(form, listing_version(), boards, template="forum/_search_form.html")
 
 
 def _facet_links(request: HttpRequest, form: SearchForm, results: Results) -> list[dict]:
